@@ -1,0 +1,58 @@
+/**
+ * Roles of DOMAIN §3. The role names are the stable codes stored with each assignment; their
+ * labels live in the UI catalogues. Each role may only be granted at the scope kinds listed here.
+ */
+export const SCOPE_KINDS = ['national', 'ooad', 'unit', 'sede', 'self'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+export const ROLES = [
+  'residente',
+  'profesor_titular',
+  'profesor_adjunto',
+  'tutor',
+  'jefe_servicio',
+  'coordinador_educacion',
+  'coordinador_ooad',
+  'nivel_central',
+  'enlace_salud_mental',
+  'administrador',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_SCOPES: Record<Role, readonly ScopeKind[]> = {
+  residente: ['self'],
+  profesor_titular: ['sede'],
+  profesor_adjunto: ['sede'],
+  tutor: ['sede'],
+  jefe_servicio: ['unit'],
+  coordinador_educacion: ['unit'],
+  coordinador_ooad: ['ooad'],
+  nivel_central: ['national'],
+  enlace_salud_mental: ['national', 'ooad'],
+  administrador: ['national'],
+};
+
+export const ACTIONS = [
+  'catalog.read',
+  'catalog.manage',
+  'unit.manage',
+  'sede.manage',
+  'users.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READ: Action[] = ['catalog.read'];
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  residente: READ,
+  profesor_titular: READ,
+  profesor_adjunto: READ,
+  tutor: READ,
+  jefe_servicio: READ,
+  coordinador_educacion: [...READ, 'sede.manage'],
+  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage'],
+  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage'],
+  enlace_salud_mental: READ,
+  administrador: [...ACTIONS],
+};

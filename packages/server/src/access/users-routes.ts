@@ -1,0 +1,25 @@
+import { createUserInput, idParam, newPassword, updateUserInput } from '@sirem/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../http/context.ts';
+import { createUser, getUser, listUsers, resetPassword, updateUser } from './users-service.ts';
+
+const userQuery = z.object({ q: z.string().trim().max(100).optional(), cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
+
+export async function userRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['access'];
+  r.get('/access/users', { schema: { tags, summary: 'Listar usuarios', querystring: userQuery } }, async (req) => listUsers(ctxOf(req), req.query));
+  r.get('/access/users/:id', { schema: { tags, summary: 'Consultar usuario y sus roles', params: idParam } }, async (req) => getUser(ctxOf(req), req.params.id));
+  r.post('/access/users', { schema: { tags, summary: 'Crear usuario', body: createUserInput } }, async (req, reply) =>
+    reply.status(201).send(await createUser(ctxOf(req), req.body)),
+  );
+  r.patch('/access/users/:id', { schema: { tags, summary: 'Modificar usuario y roles', params: idParam, body: updateUserInput } }, async (req) =>
+    updateUser(ctxOf(req), req.params.id, req.body),
+  );
+  r.post('/access/users/:id/password-reset', { schema: { tags, summary: 'Asignar contraseña temporal', params: idParam, body: z.object({ password: newPassword }) } }, async (req, reply) => {
+    await resetPassword(ctxOf(req), req.params.id, req.body.password);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,131 @@
+import { type CreateUserInput, type GrantInput, ROLE_SCOPES, foldText, type updateUserInput, resolveScope } from '@sirem/core';
+import { type SQL, and, asc, eq, like, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/client.ts';
+import { roleGrants, sessions, users } from '../db/schema/access.ts';
+import type { Ctx } from '../http/context.ts';
+import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { hashPassword } from './passwords.ts';
+import { grantsOf } from './sessions.ts';
+
+function assertAdmin(ctx: Ctx) {
+  if (resolveScope(ctx.actor.grants, 'users.manage').kind !== 'all') throw forbidden('Solo el administrador gestiona usuarios.');
+}
+
+function checkGrants(grants: GrantInput[]) {
+  const errors = grants.flatMap((g, i) =>
+    ROLE_SCOPES[g.role].includes(g.scopeKind) ? [] : [{ field: `grants.${i}.scopeKind`, message: `El rol ${g.role} no se asigna con alcance ${g.scopeKind}.` }],
+  );
+  if (errors.length) throw badRequest('Revise los roles asignados.', errors);
+}
+
+const grantValues = (userId: number, grants: GrantInput[]) =>
+  grants.map((g) => ({
+    userId, role: g.role, scopeKind: g.scopeKind,
+    ooadId: g.scopeKind === 'ooad' ? (g.ooadId ?? null) : null,
+    unitId: g.scopeKind === 'unit' ? (g.unitId ?? null) : null,
+    sedeId: g.scopeKind === 'sede' ? (g.sedeId ?? null) : null,
+  }));
+
+const publicUser = {
+  id: users.id, username: users.username, displayName: users.displayName, email: users.email, active: users.active,
+  mustChangePassword: users.mustChangePassword, lastLoginAt: users.lastLoginAt, lockedUntil: users.lockedUntil, version: users.version,
+  roles: sql<string[]>`coalesce((select array_agg(distinct g.role) from role_grants g where g.user_id = ${users.id}), '{}')`,
+};
+
+export async function listUsers(ctx: Ctx, query: { q?: string; cursor?: string; limit?: number }) {
+  assertAdmin(ctx);
+  const limit = query.limit ?? 50;
+  const where: (SQL | undefined)[] = [query.q ? like(users.search, `%${foldText(query.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined];
+  const base = and(...where);
+  let page = base;
+  if (query.cursor) {
+    const [name, id] = decodeCursor(query.cursor);
+    page = and(base, sql`(${users.username}, ${users.id}) > (${String(name)}, ${id}::int)`);
+  }
+  const rows = await ctx.db.select(publicUser).from(users).where(page).orderBy(asc(users.username), asc(users.id)).limit(limit + 1);
+  const total = await ctx.db.$count(users, base);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, total, nextCursor: rows.length > limit && last ? encodeCursor(last.username, last.id) : null };
+}
+
+export async function getUser(ctx: Ctx, id: number) {
+  assertAdmin(ctx);
+  const [user] = await ctx.db.select(publicUser).from(users).where(eq(users.id, id));
+  if (!user) throw notFound('El usuario');
+  return { ...user, grants: await grantsOf(ctx.db, id) };
+}
+
+export async function createUser(ctx: Ctx, input: CreateUserInput, options: { mustChangePassword?: boolean } = {}) {
+  assertAdmin(ctx);
+  checkGrants(input.grants);
+  const passwordHash = await hashPassword(input.password);
+  const id = await ctx.db.transaction(async (tx) => {
+    const [same] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (same) throw conflict('duplicate', `El usuario «${input.username}» ya existe.`, { errors: [{ field: 'username', message: 'Usuario ya registrado.' }] });
+    const [user] = await tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash, mustChangePassword: options.mustChangePassword ?? true })
+      .returning({ id: users.id });
+    if (input.grants.length) await tx.insert(roleGrants).values(grantValues(user.id, input.grants));
+    await recordAudit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, after: { username: input.username, displayName: input.displayName, email: input.email ?? null, grants: input.grants } });
+    return user.id;
+  });
+  return getUser(ctx, id);
+}
+
+export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof updateUserInput>) {
+  const before = await getUser(ctx, id);
+  if (input.grants) checkGrants(input.grants);
+  if (id === ctx.actor.userId && input.active === false) throw badRequest('No puede desactivar su propia cuenta.', [{ field: 'active', message: 'No puede desactivar su propia cuenta.' }]);
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({
+        ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        version: sql`${users.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(users.id, id), eq(users.version, input.version)))
+      .returning({ id: users.id });
+    if (!updated) throw versionConflict(before);
+    if (input.grants) {
+      await tx.delete(roleGrants).where(eq(roleGrants.userId, id));
+      if (input.grants.length) await tx.insert(roleGrants).values(grantValues(id, input.grants));
+    }
+    if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+    const after = await getUser({ ...ctx, db: tx }, id);
+    await recordAudit(tx, ctx, { action: 'update', entity: 'user', entityId: id, before, after });
+  });
+  return getUser(ctx, id);
+}
+
+/** Sets a temporary password the user must change at next login, and lifts any lockout. */
+export async function resetPassword(ctx: Ctx, id: number, password: string) {
+  await getUser(ctx, id);
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, version: sql`${users.version} + 1` }).where(eq(users.id, id));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, ctx, { action: 'password_reset', entity: 'user', entityId: id });
+  });
+}
+
+/** The first administrator, created at first start without an acting user. */
+export async function bootstrapAdmin(db: Db, password: string): Promise<boolean> {
+  const existing = await db.$count(users);
+  if (existing > 0) return false;
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [user] = await tx.insert(users).values({ username: 'admin', displayName: 'Administrador', passwordHash, mustChangePassword: false }).returning({ id: users.id });
+    await tx.insert(roleGrants).values({ userId: user.id, role: 'administrador', scopeKind: 'national' });
+    await recordAudit(tx, { actor: null, requestId: null }, { action: 'bootstrap', entity: 'user', entityId: user.id, after: { username: 'admin' } });
+  });
+  return true;
+}
+

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { type CreateUserInput, createUserInput, ROLES } from '@sirem/core';
+import { createUser } from './access/users-service.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { serverConfig } from './config.ts';
+import { buildApp } from './http/app.ts';
+import { systemCtx } from './http/system-actor.ts';
+
+const USAGE = `Uso: sirem <comando>
+  start                      inicia el servidor (migra y carga el catálogo la primera vez)
+  migrate                    aplica las migraciones pendientes
+  seed                       carga el catálogo institucional si la base está vacía
+  user create --username U --name "Nombre" --password P [--role R --scope national|ooad|unit|sede|self --scope-id N]
+Base de datos: DATABASE_URL (PostgreSQL) o, sin ella, PGlite en SIREM_DATA_DIR (./data).`;
+
+async function start() {
+  const started = Date.now();
+  const config = serverConfig();
+  const { database, adminPassword } = await prepareDatabase();
+  const app = await buildApp({ database, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  if (adminPassword && !process.env.SIREM_ADMIN_PASSWORD)
+    console.log(`\n  Administrador creado. Usuario: admin  Contraseña (se muestra una sola vez): ${adminPassword}\n`);
+  console.log(`  SIREM listo en http://${config.host}:${config.port} (${database.engine}) en ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function userCreate(args: string[]) {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, 'scope-id': { type: 'string' } } });
+  const scopeId = values['scope-id'] ? Number(values['scope-id']) : null;
+  const scope = values.scope ?? 'national';
+  const grants = values.role
+    ? [{ role: values.role, scopeKind: scope, ooadId: scope === 'ooad' ? scopeId : null, unitId: scope === 'unit' ? scopeId : null, sedeId: scope === 'sede' ? scopeId : null }]
+    : [];
+  const parsed = createUserInput.safeParse({ username: values.username, displayName: values.name, email: values.email, password: values.password, grants });
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n'));
+    console.error(`Roles: ${ROLES.join(', ')}`);
+    process.exit(2);
+  }
+  const { database } = await prepareDatabase();
+  const user = await createUser(systemCtx(database.db), parsed.data as CreateUserInput, { mustChangePassword: false });
+  console.log(`Usuario creado: ${user.username} (id ${user.id})`);
+  await database.close();
+}
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  if (command === 'start') return start();
+  if (command === 'migrate' || command === 'seed') {
+    const { database, adminPassword, catalogueLoaded } = await prepareDatabase();
+    console.log(catalogueLoaded ? 'Migraciones aplicadas y catálogo cargado.' : 'Migraciones aplicadas; el catálogo ya existía.');
+    if (adminPassword && !process.env.SIREM_ADMIN_PASSWORD) console.log(`Administrador creado. Usuario: admin  Contraseña: ${adminPassword}`);
+    return database.close();
+  }
+  if (command === 'user' && sub === 'create') return userCreate(rest);
+  console.log(USAGE);
+  process.exit(command ? 2 : 0);
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './catalog.ts';
+export * from './access.ts';
+export * from './audit.ts';

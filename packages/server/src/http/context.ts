@@ -1,0 +1,34 @@
+import type { Grant } from '@sirem/core';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.ts';
+import { unauthenticated } from './errors.ts';
+
+export type Actor = {
+  userId: number;
+  username: string;
+  displayName: string;
+  grants: Grant[];
+  sessionId: string;
+  csrfToken: string;
+};
+
+/** What every service function receives: the database (or a transaction), who acts, and the request id. */
+export type Ctx = { db: Db; actor: Actor; requestId: string };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    db: Db;
+  }
+  interface FastifyContextConfig {
+    /** Routes reachable without a session (login, health, docs). */
+    public?: boolean;
+  }
+}
+
+export function ctxOf(request: FastifyRequest): Ctx {
+  if (!request.actor) throw unauthenticated();
+  return { db: request.server.db, actor: request.actor, requestId: request.id };
+}
