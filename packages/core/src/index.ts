@@ -7,3 +7,8 @@ export * from './catalog/schemas.ts';
 export * from './access/roles.ts';
 export * from './access/scope.ts';
 export * from './access/schemas.ts';
+export * from './people/curp.ts';
+export * from './people/curp-build.ts';
+export * from './people/lifecycle.ts';
+export * from './people/schemas.ts';
+export * from './reports/wording.ts';

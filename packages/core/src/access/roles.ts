@@ -39,10 +39,12 @@ export const ACTIONS = [
   'sede.manage',
   'users.manage',
   'audit.read',
+  'people.read',
+  'people.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['catalog.read'];
+const READ: Action[] = ['catalog.read', 'people.read'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   residente: READ,
@@ -50,9 +52,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   profesor_adjunto: READ,
   tutor: READ,
   jefe_servicio: READ,
-  coordinador_educacion: [...READ, 'sede.manage'],
-  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage'],
-  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage'],
+  coordinador_educacion: [...READ, 'sede.manage', 'people.manage'],
+  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage'],
+  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage'],
   enlace_salud_mental: READ,
   administrador: [...ACTIONS],
 };

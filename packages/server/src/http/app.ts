@@ -12,6 +12,7 @@ import { DEFAULT_LOCKOUT } from '../access/auth-service.ts';
 import { userRoutes } from '../access/users-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { catalogRoutes } from '../catalog/routes.ts';
+import { peopleRoutes } from '../people/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(userRoutes);
       await api.register(catalogRoutes);
       await api.register(auditRoutes);
+      await api.register(peopleRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
 export * from './catalog.ts';
 export * from './access.ts';
 export * from './audit.ts';
+export * from './people.ts';

@@ -1,0 +1,99 @@
+import { type ListQuery, listQuery } from '@sirem/core';
+import { type SQL, and, count, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { academicCycles, courses, ooads, sedes, specialties, units } from '../db/schema/catalog.ts';
+import { foldSql } from '../db/schema/columns.ts';
+import { persons, residents } from '../db/schema/people.ts';
+import type { SortKey } from '../lib/keyset.ts';
+
+const optionalId = z.coerce.number().int().positive().optional();
+export const residentQuery = listQuery.extend({
+  ooadId: optionalId,
+  unitId: optionalId,
+  sedeId: optionalId,
+  specialtyId: optionalId,
+  cycleId: optionalId,
+  grade: z.coerce.number().int().min(1).max(6).optional(),
+  status: z.enum(['alta', 'activo', 'licencia', 'baja', 'egresado']).optional(),
+  nationality: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/).optional(),
+  foreign: z.enum(['true', 'false']).optional(),
+});
+export type ResidentQuery = z.infer<typeof residentQuery> & ListQuery;
+
+const fullName = sql<string>`${persons.firstSurname} || ' ' || coalesce(${persons.secondSurname} || ' ', '') || ${persons.givenNames}`;
+
+export const RESIDENT_SORTS: Record<string, SortKey> = {
+  name: { expr: foldSql(fullName), type: 'text' },
+  grade: { expr: residents.grade, type: 'int' },
+  specialtyName: { expr: specialties.name, type: 'text' },
+  unitName: { expr: units.name, type: 'text' },
+};
+
+export const residentColumns = {
+  id: residents.id,
+  personId: persons.id,
+  curp: persons.curp,
+  tempKey: persons.tempKey,
+  fullName,
+  givenNames: persons.givenNames,
+  firstSurname: persons.firstSurname,
+  secondSurname: persons.secondSurname,
+  sex: persons.sex,
+  birthDate: persons.birthDate,
+  nationality: persons.nationality,
+  matricula: persons.matricula,
+  status: residents.status,
+  grade: residents.grade,
+  sedeId: residents.sedeId,
+  specialtyId: specialties.id,
+  specialtyName: specialties.name,
+  durationYears: specialties.durationYears,
+  unitId: units.id,
+  unitName: units.name,
+  ooadId: ooads.id,
+  ooadName: ooads.name,
+  cycleId: residents.cycleId,
+  cycleCode: academicCycles.code,
+  examFolio: residents.examFolio,
+  examScore: residents.examScore,
+  graduatedOn: residents.graduatedOn,
+  diplomaNumber: residents.diplomaNumber,
+  hired: residents.hired,
+  hiredUnitId: residents.hiredUnitId,
+  hiredOn: residents.hiredOn,
+  version: residents.version,
+};
+
+/** residents ⋈ persons ⋈ sede ⋈ course ⋈ specialty ⋈ unit ⋈ OOAD ⋈ cycle, projected with `fields`. */
+export function residentJoin<F extends Record<string, unknown>>(db: Db, fields: F) {
+  return db
+    .select(fields as never)
+    .from(residents)
+    .innerJoin(persons, eq(persons.id, residents.personId))
+    .innerJoin(sedes, eq(sedes.id, residents.sedeId))
+    .innerJoin(courses, eq(courses.id, sedes.courseId))
+    .innerJoin(specialties, eq(specialties.id, courses.specialtyId))
+    .innerJoin(units, eq(units.id, sedes.unitId))
+    .innerJoin(ooads, eq(ooads.id, units.ooadId))
+    .innerJoin(academicCycles, eq(academicCycles.id, residents.cycleId))
+    .$dynamic();
+}
+
+export const residentCount = (db: Db) => residentJoin(db, { n: count() });
+
+export function residentFilters(q: ResidentQuery): (SQL | undefined)[] {
+  return [
+    q.ooadId ? eq(units.ooadId, q.ooadId) : undefined,
+    q.unitId ? eq(sedes.unitId, q.unitId) : undefined,
+    q.sedeId ? eq(residents.sedeId, q.sedeId) : undefined,
+    q.specialtyId ? eq(courses.specialtyId, q.specialtyId) : undefined,
+    q.cycleId ? eq(residents.cycleId, q.cycleId) : undefined,
+    q.grade ? eq(residents.grade, q.grade) : undefined,
+    q.status ? eq(residents.status, q.status) : undefined,
+    q.nationality ? eq(persons.nationality, q.nationality) : undefined,
+    q.foreign ? (q.foreign === 'true' ? sql`${persons.nationality} <> 'MEX'` : eq(persons.nationality, 'MEX')) : undefined,
+  ];
+}
+
+export const whereAll = (...parts: (SQL | undefined)[]) => and(...parts);

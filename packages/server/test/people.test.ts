@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, national, setupApp, type TestContext } from './support/app.ts';
+import { auditCount } from './support/lookup.ts';
+import { cycleStartingIn, familyMedicineSede, mexican } from './support/people.ts';
+
+let t: TestContext;
+let admin: Client;
+let jalisco: { id: number; unitId: number; ooadId: number };
+let nuevoLeon: { id: number; unitId: number; ooadId: number };
+let cycle: { id: number; code: string };
+let coordJal: Client;
+
+beforeAll(async () => {
+  t = await setupApp();
+  admin = await t.userWith('admin.people', [national()]);
+  jalisco = await familyMedicineSede(t.database.db, 'Jalisco');
+  nuevoLeon = await familyMedicineSede(t.database.db, 'Nuevo León');
+  cycle = await cycleStartingIn(t.database.db, 2026);
+  coordJal = await t.userWith('coord.jalisco', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: jalisco.ooadId }]);
+});
+afterAll(() => t.close());
+
+const enrol = (client: Client, body: Record<string, unknown>) => client.post('/api/v1/people/residents', { cycleId: cycle.id, grade: 1, ...body });
+
+describe('enrolling residents', () => {
+  it('the Jalisco OOAD coordinator enrols an R1 in family medicine and sees the timeline', async () => {
+    const person = mexican({ firstSurname: 'Peña', givenNames: 'Ana Lucía', sex: 'M' });
+    const res = await enrol(coordJal, { person, sedeId: jalisco.id, examFolio: 'ENARM-2026-00012', examScore: 71.5 });
+    expect(res.statusCode, res.body).toBe(201);
+    const resident = res.json();
+    expect(resident).toMatchObject({ curp: person.curp, grade: 1, status: 'activo', specialtyName: 'Medicina Familiar', cycleCode: cycle.code });
+    expect(resident.timeline.map((e: { kind: string }) => e.kind)).toEqual(['alta', 'inicio']);
+  });
+
+  it('refuses a CURP with a wrong check digit, saying so on the field, and creates nothing', async () => {
+    const before = await auditCount(t.database.db);
+    const person = mexican();
+    const bad = person.curp.slice(0, 17) + ((Number(person.curp[17]) + 3) % 10);
+    const res = await enrol(coordJal, { person: { ...person, curp: bad }, sedeId: jalisco.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'person.curp', message: expect.stringContaining('dígito verificador') })]));
+    expect(await auditCount(t.database.db)).toBe(before);
+  });
+
+  it('says which fact contradicts the CURP', async () => {
+    const person = mexican({ sex: 'H' });
+    const res = await enrol(coordJal, { person: { ...person, sex: 'M' }, sedeId: jalisco.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'person.sex' })]));
+  });
+
+  it('refuses R4 in a 3-year specialty', async () => {
+    const res = await enrol(coordJal, { person: mexican(), sedeId: jalisco.id, grade: 4 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_error', errors: [{ field: 'grade' }] });
+    expect(res.json().detail).toContain('excede la duración');
+  });
+
+  it('refuses enrolling the same person twice in one cycle', async () => {
+    const person = mexican();
+    expect((await enrol(coordJal, { person, sedeId: jalisco.id })).statusCode).toBe(201);
+    const again = await enrol(admin, { person, sedeId: nuevoLeon.id });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('already_enrolled');
+  });
+
+  it('keeps a Jalisco coordinator out of Nuevo León sedes', async () => {
+    const res = await enrol(coordJal, { person: mexican(), sedeId: nuevoLeon.id });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('registers a foreign resident with a temporary key', async () => {
+    const res = await enrol(admin, {
+      person: { keyType: 'temporal', tempKey: 'TMP-2026-000143', givenNames: 'Camila', firstSurname: 'Restrepo', sex: 'M', birthDate: '1994-05-02', nationality: 'COL' },
+      sedeId: nuevoLeon.id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ nationality: 'COL', tempKey: 'TMP-2026-000143', curp: null });
+  });
+});
+
+describe('lists and scope', () => {
+  it('a coordinator lists only residents of their OOAD; search ignores accents', async () => {
+    const list = await coordJal.get('/api/v1/people/residents?limit=200');
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { ooadName: string; fullName: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((r) => r.ooadName === 'Jalisco')).toBe(true);
+    const found = await admin.get('/api/v1/people/residents?q=pena ana');
+    expect(found.json().items.some((r: { fullName: string }) => r.fullName.includes('Peña'))).toBe(true);
+  });
+
+  it('filters by nationality and exports the filtered list to Excel', async () => {
+    const foreign = await admin.get('/api/v1/people/residents?foreign=true');
+    expect(foreign.json().total).toBe(1);
+    const xlsx = await admin.get('/api/v1/people/residents/export.xlsx?foreign=true');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('a resident sees only themself', async () => {
+    const person = mexican();
+    const enrolled = (await enrol(admin, { person, sedeId: jalisco.id })).json();
+    const me = await t.userWith('residente.self', [{ role: 'residente', scopeKind: 'self' }]);
+    const { persons } = await import('../src/db/schema/people.ts');
+    const { users } = await import('../src/db/schema/access.ts');
+    const { eq } = await import('drizzle-orm');
+    const [user] = await t.database.db.select().from(users).where(eq(users.username, 'residente.self'));
+    await t.database.db.update(persons).set({ userId: user.id }).where(eq(persons.id, enrolled.personId));
+    const list = (await me.get('/api/v1/people/residents')).json();
+    expect(list.items.map((r: { id: number }) => r.id)).toEqual([enrolled.id]);
+    const someoneElse = (await admin.get('/api/v1/people/residents')).json().items.find((r: { id: number }) => r.id !== enrolled.id);
+    expect((await me.get(`/api/v1/people/residents/${someoneElse.id}`)).statusCode).toBe(404);
+    expect((await me.post('/api/v1/people/residents', { person: mexican(), sedeId: jalisco.id, cycleId: cycle.id, grade: 1 })).statusCode).toBe(403);
+  });
+});
+
+describe('lifecycle', () => {
+  const move = (client: Client, id: number, body: Record<string, unknown>) => client.post(`/api/v1/people/residents/${id}/transitions`, body);
+
+  it('licencia, reintegro, and a stale version gets 409', async () => {
+    const r = (await enrol(coordJal, { person: mexican(), sedeId: jalisco.id })).json();
+    const leave = await move(coordJal, r.id, { kind: 'licencia', occurredOn: '2026-06-01', version: r.version });
+    expect(leave.statusCode, leave.body).toBe(200);
+    expect(leave.json().status).toBe('licencia');
+    expect((await move(coordJal, r.id, { kind: 'reintegro', occurredOn: '2026-07-01', version: r.version })).json().code).toBe('version_conflict');
+    const back = await move(coordJal, r.id, { kind: 'reintegro', occurredOn: '2026-07-01', version: leave.json().version });
+    expect(back.json()).toMatchObject({ status: 'activo' });
+    expect(back.json().timeline.map((e: { kind: string }) => e.kind)).toEqual(['alta', 'inicio', 'licencia', 'reintegro']);
+  });
+
+  it('baja needs a reason; promotion of the last grade is refused; egreso then contratación', async () => {
+    const r = (await enrol(coordJal, { person: mexican(), sedeId: jalisco.id, grade: 3 })).json();
+    const noReason = await move(coordJal, r.id, { kind: 'baja', occurredOn: '2026-08-01', version: r.version });
+    expect(noReason.statusCode).toBe(400);
+    const promote = await move(coordJal, r.id, { kind: 'promocion', occurredOn: '2027-03-01', version: r.version });
+    expect(promote.statusCode).toBe(409);
+    expect(promote.json().detail).toContain('egreso');
+    const grad = await move(coordJal, r.id, { kind: 'egreso', occurredOn: '2027-02-28', diplomaNumber: 'D-2027-0001', version: r.version });
+    expect(grad.json()).toMatchObject({ status: 'egresado', diplomaNumber: 'D-2027-0001', graduatedOn: '2027-02-28' });
+    const hired = await move(coordJal, r.id, { kind: 'contratacion', occurredOn: '2027-04-16', hired: true, hiredUnitId: jalisco.unitId, version: grad.json().version });
+    expect(hired.json()).toMatchObject({ hired: true, hiredUnitId: jalisco.unitId, hiredOn: '2027-04-16' });
+  });
+
+  it('baja with a reason closes the residency', async () => {
+    const r = (await enrol(coordJal, { person: mexican(), sedeId: jalisco.id })).json();
+    const res = await move(coordJal, r.id, { kind: 'baja', occurredOn: '2026-09-15', reason: 'renuncia', version: r.version });
+    expect(res.json()).toMatchObject({ status: 'baja' });
+    expect(res.json().timeline.at(-1)).toMatchObject({ kind: 'baja', reason: 'renuncia' });
+  });
+});
+
+describe('annual promotion', () => {
+  it('previews who is promoted, repeats and graduates, then applies it all at once', async () => {
+    const nl = await t.userWith('coord.nl', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId: nuevoLeon.unitId }]);
+    const r1 = (await enrol(nl, { person: mexican({ stateCode: 'NL' }), sedeId: nuevoLeon.id, grade: 1 })).json();
+    const r2 = (await enrol(nl, { person: mexican({ stateCode: 'NL' }), sedeId: nuevoLeon.id, grade: 2 })).json();
+    const r3 = (await enrol(nl, { person: mexican({ stateCode: 'NL' }), sedeId: nuevoLeon.id, grade: 3 })).json();
+    const body = { cycleId: cycle.id, unitId: nuevoLeon.unitId, repeatResidentIds: [r2.id] };
+    const preview = (await nl.post('/api/v1/people/promotions/preview', body)).json();
+    const outcome = (id: number) => preview.items.find((i: { id: number }) => i.id === id)?.outcome;
+    expect([outcome(r1.id), outcome(r2.id), outcome(r3.id)]).toEqual(['promueve', 'repite', 'egresa']);
+    expect(preview.toCycle).toBe('2027-2028');
+    const done = await nl.post('/api/v1/people/promotions', body);
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await nl.get(`/api/v1/people/residents/${r1.id}`)).json()).toMatchObject({ grade: 2, cycleCode: '2027-2028', status: 'activo' });
+    expect((await nl.get(`/api/v1/people/residents/${r2.id}`)).json()).toMatchObject({ grade: 2, cycleCode: '2027-2028' });
+    expect((await nl.get(`/api/v1/people/residents/${r3.id}`)).json()).toMatchObject({ status: 'egresado' });
+    const again = (await nl.post('/api/v1/people/promotions/preview', body)).json();
+    expect(again.items).toEqual([]);
+  });
+});
+
+describe('faculty', () => {
+  it('appoints a titular and a tutor; the tutor sees their residents; a second titular is refused', async () => {
+    const titular = await admin.post('/api/v1/people/faculty', { person: mexican({ birthDate: '1975-04-04' }), sedeId: jalisco.id, role: 'titular', startsOn: '2026-03-01' });
+    expect(titular.statusCode, titular.body).toBe(201);
+    const second = await admin.post('/api/v1/people/faculty', { person: mexican({ birthDate: '1970-01-09' }), sedeId: jalisco.id, role: 'titular', startsOn: '2026-03-01' });
+    expect(second.statusCode).toBe(400);
+    const tutor = (await admin.post('/api/v1/people/faculty', { person: mexican({ birthDate: '1980-02-02' }), sedeId: jalisco.id, role: 'tutor', startsOn: '2026-03-01' })).json();
+    const resident = (await enrol(admin, { person: mexican(), sedeId: jalisco.id })).json();
+    const assigned = await admin.post(`/api/v1/people/residents/${resident.id}/tutor`, { tutorPersonId: tutor.personId, startsOn: '2026-03-15' });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const mine = (await admin.get(`/api/v1/people/faculty/${tutor.personId}/residents`)).json();
+    expect(mine.map((r: { id: number }) => r.id)).toEqual([resident.id]);
+    const sedeFaculty = (await admin.get(`/api/v1/people/faculty?sedeId=${jalisco.id}`)).json();
+    expect(sedeFaculty.items.map((f: { role: string }) => f.role).sort()).toEqual(['titular', 'tutor']);
+  });
+});
