@@ -4,17 +4,29 @@ import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { loadCatalogue } from './db/seed/catalog.ts';
 import { loadDemoUnits } from './db/seed/demo.ts';
+import { type DemoAccount, loadNationalData } from './db/seed/national/index.ts';
 import { databaseOptionsFromEnv } from './config.ts';
 
-export type Prepared = { database: Database; adminPassword: string | null; catalogueLoaded: boolean };
+export type Prepared = {
+  database: Database;
+  adminPassword: string | null;
+  catalogueLoaded: boolean;
+  demo: { password: string; accounts: DemoAccount[] } | null;
+};
 
 /** Opens the database, migrates it and, on first start, loads the catalogue and creates the administrator. */
-export async function prepareDatabase(env = process.env): Promise<Prepared> {
+export async function prepareDatabase(env = process.env, log: (msg: string) => void = console.log): Promise<Prepared> {
   const database = await openDatabase(databaseOptionsFromEnv(env));
   await migrate(database);
   const catalogueLoaded = await loadCatalogue(database.db);
-  if (catalogueLoaded && env.SIREM_DEMO !== 'false') await loadDemoUnits(database.db);
+  let demo: Prepared['demo'] = null;
+  if (catalogueLoaded && env.SIREM_DEMO !== 'false') {
+    await loadDemoUnits(database.db);
+    // A new installation gets the national demo institution unless told to stay small.
+    if ((env.SIREM_SEED_SCALE ?? 'national') === 'national')
+      demo = await loadNationalData(database.db, { demoPassword: env.SIREM_DEMO_PASSWORD || undefined, report: (m) => log(`  ${m}`) });
+  }
   const password = env.SIREM_ADMIN_PASSWORD || randomBytes(12).toString('base64url');
   const created = await bootstrapAdmin(database.db, password);
-  return { database, adminPassword: created ? password : null, catalogueLoaded };
+  return { database, adminPassword: created ? password : null, catalogueLoaded, demo };
 }

@@ -6,18 +6,27 @@ import { prepareDatabase } from './bootstrap.ts';
 import { serverConfig } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { systemCtx } from './http/system-actor.ts';
+import { loadNationalData, type DemoAccount } from './db/seed/national/index.ts';
+
+function printDemo(demo: { password: string; accounts: DemoAccount[] } | null) {
+  if (!demo?.accounts.length) return;
+  console.log(`\n  Cuentas de demostración (contraseña: ${demo.password}):`);
+  for (const a of demo.accounts) console.log(`    ${a.username.padEnd(10)} ${a.role} (${a.scope})`);
+}
 
 const USAGE = `Uso: sirem <comando>
   start                      inicia el servidor (migra y carga el catálogo la primera vez)
   migrate                    aplica las migraciones pendientes
-  seed                       carga el catálogo institucional si la base está vacía
+  seed [--scale national|demo] [--seed N]
+                             carga el catálogo y, con --scale national, la institución nacional de demostración
   user create --username U --name "Nombre" --password P [--role R --scope national|ooad|unit|sede|self --scope-id N]
 Base de datos: DATABASE_URL (PostgreSQL) o, sin ella, PGlite en SIREM_DATA_DIR (./data).`;
 
 async function start() {
   const started = Date.now();
   const config = serverConfig();
-  const { database, adminPassword } = await prepareDatabase();
+  const { database, adminPassword, demo } = await prepareDatabase();
+  printDemo(demo);
   const app = await buildApp({ database, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
   const close = async () => {
     await app.close();
@@ -51,11 +60,26 @@ async function userCreate(args: string[]) {
   await database.close();
 }
 
+async function seed(args: string[]) {
+  const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'national' }, seed: { type: 'string', default: '2026' } } });
+  if (!['national', 'demo'].includes(values.scale)) {
+    console.error('--scale debe ser national o demo');
+    process.exit(2);
+  }
+  const started = Date.now();
+  const { database, demo } = await prepareDatabase({ ...process.env, SIREM_SEED_SCALE: values.scale });
+  const loaded = demo ?? (values.scale === 'national' ? await loadNationalData(database.db, { seed: Number(values.seed), demoPassword: process.env.SIREM_DEMO_PASSWORD || undefined, report: (m) => console.log(`  ${m}`) }) : null);
+  console.log(loaded ? `Datos nacionales cargados en ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'La base ya tenía residentes; no se generó nada.');
+  printDemo(loaded);
+  await database.close();
+}
+
 async function main(argv: string[]) {
   const [command, sub, ...rest] = argv;
   if (command === 'start') return start();
+  if (command === 'seed' && sub) return seed([sub, ...rest]);
   if (command === 'migrate' || command === 'seed') {
-    const { database, adminPassword, catalogueLoaded } = await prepareDatabase();
+    const { database, adminPassword, catalogueLoaded } = await prepareDatabase(command === 'migrate' ? { ...process.env, SIREM_DEMO: 'false' } : process.env);
     console.log(catalogueLoaded ? 'Migraciones aplicadas y catálogo cargado.' : 'Migraciones aplicadas; el catálogo ya existía.');
     if (adminPassword && !process.env.SIREM_ADMIN_PASSWORD) console.log(`Administrador creado. Usuario: admin  Contraseña: ${adminPassword}`);
     return database.close();
