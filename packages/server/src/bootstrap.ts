@@ -19,6 +19,10 @@ export async function prepareDatabase(env = process.env, log: (msg: string) => v
   const database = await openDatabase(databaseOptionsFromEnv(env));
   await migrate(database);
   const catalogueLoaded = await loadCatalogue(database.db);
+  // The administrator comes first: it is created only while the database has no users.
+  const password = env.SIREM_ADMIN_PASSWORD || randomBytes(12).toString('base64url');
+  // A generated password is one-time: the administrator must replace it at the first login.
+  const created = await bootstrapAdmin(database.db, password, { mustChangePassword: !env.SIREM_ADMIN_PASSWORD });
   let demo: Prepared['demo'] = null;
   if (catalogueLoaded && env.SIREM_DEMO !== 'false') {
     await loadDemoUnits(database.db);
@@ -26,7 +30,5 @@ export async function prepareDatabase(env = process.env, log: (msg: string) => v
     if ((env.SIREM_SEED_SCALE ?? 'national') === 'national')
       demo = await loadNationalData(database.db, { demoPassword: env.SIREM_DEMO_PASSWORD || undefined, report: (m) => log(`  ${m}`) });
   }
-  const password = env.SIREM_ADMIN_PASSWORD || randomBytes(12).toString('base64url');
-  const created = await bootstrapAdmin(database.db, password);
   return { database, adminPassword: created ? password : null, catalogueLoaded, demo };
 }

@@ -187,3 +187,18 @@ describe('faculty', () => {
     expect(sedeFaculty.items.map((f: { role: string }) => f.role).sort()).toEqual(['titular', 'tutor']);
   });
 });
+
+describe('national figures (Cifras)', () => {
+  it('computes the bulletin figures from the records, in the bulletin wording, within the viewer scope', async () => {
+    const all = (await admin.get('/api/v1/reports/figures')).json();
+    const residentsFigure = all.figures.find((f: { key: string }) => f.key === 'residents');
+    const list = (await admin.get('/api/v1/people/residents?status=activo')).json();
+    expect(residentsFigure.value).toBe(list.total);
+    expect(residentsFigure.text).toMatch(/^\d+ médicas y médicos residentes en \d+ especialidades médicas/);
+    expect(all.figures.find((f: { key: string }) => f.key === 'foreign').text).toBe('1 residentes extranjeros de 1 país');
+    const mine = (await coordJal.get('/api/v1/reports/figures')).json();
+    const jal = (await coordJal.get('/api/v1/people/residents?status=activo')).json();
+    expect(mine.figures.find((f: { key: string }) => f.key === 'residents').value).toBe(jal.total);
+    expect(mine.scope).toBe('parcial');
+  });
+});

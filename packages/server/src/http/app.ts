@@ -13,6 +13,7 @@ import { userRoutes } from '../access/users-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { catalogRoutes } from '../catalog/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(catalogRoutes);
       await api.register(auditRoutes);
       await api.register(peopleRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: '/api/v1' },
   );
