@@ -12,3 +12,4 @@ export * from './people/curp-build.ts';
 export * from './people/lifecycle.ts';
 export * from './people/schemas.ts';
 export * from './reports/wording.ts';
+export * from './imports/columns.ts';

@@ -7,7 +7,8 @@ export const FOLD_TO = 'aaaaaeeeeiiiiooooouuuuncaaaaaeeeeiiiiooooouuuunc';
 
 export function foldText(value: string): string {
   let out = '';
-  for (const ch of value.toLowerCase()) {
+  // NFC first: text pasted with combining accents ("o" + U+0301) must fold like the precomposed "ó".
+  for (const ch of value.normalize('NFC').toLowerCase()) {
     const i = FOLD_FROM.indexOf(ch);
     out += i >= 0 ? FOLD_TO[i] : ch;
   }

@@ -35,7 +35,7 @@ export async function openSession(db: Db, userId: number, meta: { ip: string; us
 export async function loadSession(db: Db, token: string): Promise<Actor | null> {
   const id = hashToken(token);
   const [row] = await db
-    .select({ userId: users.id, username: users.username, displayName: users.displayName, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .select({ userId: users.id, username: users.username, displayName: users.displayName, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, mustChangePassword: users.mustChangePassword })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
@@ -47,7 +47,7 @@ export async function loadSession(db: Db, token: string): Promise<Actor | null> 
       .where(eq(sessions.id, id));
   }
   const grants = await grantsOf(db, row.userId);
-  return { userId: row.userId, username: row.username, displayName: row.displayName, grants, sessionId: id, csrfToken: row.csrfToken };
+  return { userId: row.userId, username: row.username, displayName: row.displayName, grants, sessionId: id, csrfToken: row.csrfToken, mustChangePassword: row.mustChangePassword };
 }
 
 export async function closeSession(db: Db, sessionId: string) {

@@ -1,9 +1,10 @@
-import { type CreateUserInput, type GrantInput, ROLE_SCOPES, foldText, type updateUserInput, resolveScope } from '@sirem/core';
-import { type SQL, and, asc, eq, like, sql } from 'drizzle-orm';
+import { type CreateUserInput, type GrantInput, ROLE_SCOPES, type ScopeKind, foldText, type updateUserInput, resolveScope } from '@sirem/core';
+import { type SQL, and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { roleGrants, sessions, users } from '../db/schema/access.ts';
+import { ooads, sedes, units } from '../db/schema/catalog.ts';
 import type { Ctx } from '../http/context.ts';
 import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
@@ -14,11 +15,28 @@ function assertAdmin(ctx: Ctx) {
   if (resolveScope(ctx.actor.grants, 'users.manage').kind !== 'all') throw forbidden('Solo el administrador gestiona usuarios.');
 }
 
-function checkGrants(grants: GrantInput[]) {
-  const errors = grants.flatMap((g, i) =>
-    ROLE_SCOPES[g.role].includes(g.scopeKind) ? [] : [{ field: `grants.${i}.scopeKind`, message: `El rol ${g.role} no se asigna con alcance ${g.scopeKind}.` }],
-  );
-  if (errors.length) throw badRequest('Revise los roles asignados.', errors);
+const SCOPE_LABELS: Record<ScopeKind, string> = { national: 'nacional', ooad: 'de OOAD', unit: 'de unidad', sede: 'de sede', self: 'propio' };
+
+/** Each role only at its scope kinds, and each scope pointing at an OOAD, unit or sede that exists. */
+async function checkGrants(db: Db, grants: GrantInput[]) {
+  const errors = grants.flatMap((g, i) => {
+    const allowed = ROLE_SCOPES[g.role];
+    if (allowed.includes(g.scopeKind)) return [];
+    const message = `El rol ${g.role} no se asigna con alcance ${SCOPE_LABELS[g.scopeKind]}; use alcance ${allowed.map((k) => SCOPE_LABELS[k]).join(' o ')}.`;
+    return [{ field: `grants.${i}.scopeKind`, message }];
+  });
+  const targets = [
+    { kind: 'ooad', key: 'ooadId', table: ooads, message: 'El OOAD no existe.' },
+    { kind: 'unit', key: 'unitId', table: units, message: 'La unidad no existe.' },
+    { kind: 'sede', key: 'sedeId', table: sedes, message: 'La sede no existe.' },
+  ] as const;
+  for (const t of targets) {
+    const wanted = grants.map((g, i) => ({ i, id: g.scopeKind === t.kind ? g[t.key] : null })).filter((w): w is { i: number; id: number } => Boolean(w.id));
+    if (!wanted.length) continue;
+    const found = new Set((await db.select({ id: t.table.id }).from(t.table).where(inArray(t.table.id, wanted.map((w) => w.id)))).map((r) => r.id));
+    for (const w of wanted) if (!found.has(w.id)) errors.push({ field: `grants.${w.i}.${t.key}`, message: t.message });
+  }
+  if (errors.length) throw badRequest(`Revise los roles asignados: ${errors.map((e) => e.message).join(' ')}`, errors);
 }
 
 const grantValues = (userId: number, grants: GrantInput[]) =>
@@ -32,7 +50,8 @@ const grantValues = (userId: number, grants: GrantInput[]) =>
 const publicUser = {
   id: users.id, username: users.username, displayName: users.displayName, email: users.email, active: users.active,
   mustChangePassword: users.mustChangePassword, lastLoginAt: users.lastLoginAt, lockedUntil: users.lockedUntil, version: users.version,
-  roles: sql<string[]>`coalesce((select array_agg(distinct g.role) from role_grants g where g.user_id = ${users.id}), '{}')`,
+  // ${users}.${users.id}, not ${users.id}: drizzle prints a bare "id" here, which the subquery reads as g.id.
+  roles: sql<string[]>`coalesce((select array_agg(distinct g.role) from role_grants g where g.user_id = ${users}.${users.id}), '{}')`,
 };
 
 export async function listUsers(ctx: Ctx, query: { q?: string; cursor?: string; limit?: number }) {
@@ -61,7 +80,7 @@ export async function getUser(ctx: Ctx, id: number) {
 
 export async function createUser(ctx: Ctx, input: CreateUserInput, options: { mustChangePassword?: boolean } = {}) {
   assertAdmin(ctx);
-  checkGrants(input.grants);
+  await checkGrants(ctx.db, input.grants);
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction(async (tx) => {
     const [same] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
@@ -79,7 +98,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, options: { mu
 
 export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof updateUserInput>) {
   const before = await getUser(ctx, id);
-  if (input.grants) checkGrants(input.grants);
+  if (input.grants) await checkGrants(ctx.db, input.grants);
   if (id === ctx.actor.userId && input.active === false) throw badRequest('No puede desactivar su propia cuenta.', [{ field: 'active', message: 'No puede desactivar su propia cuenta.' }]);
   await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
@@ -117,12 +136,12 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
 }
 
 /** The first administrator, created at first start without an acting user. */
-export async function bootstrapAdmin(db: Db, password: string): Promise<boolean> {
+export async function bootstrapAdmin(db: Db, password: string, options: { mustChangePassword?: boolean } = {}): Promise<boolean> {
   const existing = await db.$count(users);
   if (existing > 0) return false;
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ username: 'admin', displayName: 'Administrador', passwordHash, mustChangePassword: false }).returning({ id: users.id });
+    const [user] = await tx.insert(users).values({ username: 'admin', displayName: 'Administrador', passwordHash, mustChangePassword: options.mustChangePassword ?? false }).returning({ id: users.id });
     await tx.insert(roleGrants).values({ userId: user.id, role: 'administrador', scopeKind: 'national' });
     await recordAudit(tx, { actor: null, requestId: null }, { action: 'bootstrap', entity: 'user', entityId: user.id, after: { username: 'admin' } });
   });

@@ -25,7 +25,8 @@ function filters(q: AuditQuery): SQL | undefined {
     q.entity ? eq(auditLog.entity, q.entity) : undefined,
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
     q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
-    q.actor ? sql`lower(${auditLog.actorName}) like ${`%${foldText(q.actor)}%`}` : undefined,
+    // Escaped: "_" is legal in usernames and must not match jose.luis when looking for jose_luis.
+    q.actor ? sql`lower(${auditLog.actorName}) like ${`%${foldText(q.actor).replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
     q.from ? gte(auditLog.at, sql`${q.from}::date`) : undefined,
     // "to" is inclusive of the whole day the user picked.
     q.to ? lt(auditLog.at, sql`${q.to}::date + 1`) : undefined,

@@ -1,4 +1,4 @@
-import { type ListQuery, type Page, type Scope, resolveScope, scopeCovers, foldText } from '@sirem/core';
+import { type ListQuery, type Page, type Scope, can, resolveScope, scopeCovers, foldText } from '@sirem/core';
 import { type SQL, and, asc, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
@@ -26,7 +26,8 @@ function baseWhere<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, query: Q
 }
 
 export async function listRows<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, query: Q): Promise<Page<Row>> {
-  const sortName = query.sort && query.sort in r.sortable ? query.sort : r.defaultSort;
+  // hasOwn, not `in`: ?sort=toString must not reach Object.prototype.
+  const sortName = query.sort && Object.hasOwn(r.sortable, query.sort) ? query.sort : r.defaultSort;
   const sort = r.sortable[sortName];
   const descending = query.dir === 'desc';
   const limit = query.limit ?? PAGE;
@@ -67,6 +68,11 @@ export async function getRow<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx
   return row;
 }
 
+/** Permission first: a role that may never write here hears 403 before any row is looked up. */
+function assertMayWrite<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx) {
+  if (!can(ctx.actor.grants, r.writeAction)) throw forbidden(`No tiene permiso para modificar ${r.label.toLowerCase()}.`);
+}
+
 async function assertWritable<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, db: Db, values: Record<string, unknown>) {
   const scope: Scope = resolveScope(ctx.actor.grants, r.writeAction);
   if (scope.kind === 'none') throw forbidden(`No tiene permiso para modificar ${r.label.toLowerCase()}.`);
@@ -99,6 +105,7 @@ const strip = (row: Row | undefined) => {
 };
 
 export async function createRow<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, input: I): Promise<Row> {
+  assertMayWrite(r, ctx);
   const values = r.toValues(input);
   const id = await ctx.db.transaction(async (tx) => {
     await assertWritable(r, ctx, tx, values);
@@ -111,6 +118,7 @@ export async function createRow<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: 
 }
 
 export async function updateRow<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, id: number, input: I, version: number): Promise<Row> {
+  assertMayWrite(r, ctx);
   const values = r.toValues(input);
   await ctx.db.transaction(async (tx) => {
     const before = await visibleStored(r, ctx, tx, id);
@@ -129,6 +137,7 @@ export async function updateRow<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: 
 }
 
 export async function deactivateRow<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, id: number, version: number, validTo: string | null) {
+  assertMayWrite(r, ctx);
   await ctx.db.transaction(async (tx) => {
     const before = await visibleStored(r, ctx, tx, id);
     await assertWritable(r, ctx, tx, before);
@@ -144,6 +153,7 @@ export async function deactivateRow<I, Q extends ListQuery>(r: Resource<I, Q>, c
 }
 
 export async function deleteRow<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, id: number) {
+  assertMayWrite(r, ctx);
   await ctx.db.transaction(async (tx) => {
     const before = await visibleStored(r, ctx, tx, id);
     await assertWritable(r, ctx, tx, before);

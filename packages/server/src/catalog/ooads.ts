@@ -16,7 +16,9 @@ export const ooadResource: Resource<OoadInput> = {
       .select({
         id: ooads.id, code: ooads.code, name: ooads.name, stateCode: ooads.stateCode, legacyCode: ooads.legacyCode,
         validFrom: ooads.validFrom, validTo: ooads.validTo, active: ooads.active, version: ooads.version,
-        unitCount: sql<number>`(select count(*)::int from units u where u.ooad_id = ${ooads.id})`,
+        // Qualified by hand: in a single-table select drizzle prints ${ooads.id} as a bare "id", which
+        // inside the subquery would mean u.id.
+        unitCount: sql<number>`(select count(*)::int from units u where u.ooad_id = ${ooads}.${ooads.id})`,
       })
       .from(ooads)
       .$dynamic(),

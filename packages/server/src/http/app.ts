@@ -14,6 +14,7 @@ import { auditRoutes } from '../audit/routes.ts';
 import { catalogRoutes } from '../catalog/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
+import { importRoutes } from '../imports/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(auditRoutes);
       await api.register(peopleRoutes);
       await api.register(reportRoutes);
+      await api.register(importRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,8 @@ export type Actor = {
   grants: Grant[];
   sessionId: string;
   csrfToken: string;
+  /** A temporary password: until it is replaced, only the password change, me and logout answer. */
+  mustChangePassword?: boolean;
 };
 
 /** What every service function receives: the database (or a transaction), who acts, and the request id. */

@@ -52,7 +52,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
       return send(reply, request, 415, 'unsupported_media_type', 'Envíe los datos como application/json.');
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return send(reply, request, 413, 'payload_too_large', 'El envío excede el tamaño permitido.');
+      return send(reply, request, 413, 'payload_too_large', request.url.includes('/imports/') ? 'El archivo excede 50 MB; divídalo en partes más pequeñas.' : 'El envío excede el tamaño permitido.');
     if (error.statusCode === 429) return send(reply, request, 429, 'rate_limited', 'Demasiados intentos. Espere un minuto y vuelva a intentar.');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return send(reply, request, error.statusCode, 'bad_request', 'La solicitud no se pudo procesar; revise los datos enviados.');

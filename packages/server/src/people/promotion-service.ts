@@ -42,6 +42,7 @@ async function candidates(ctx: Ctx, db: Db, input: PromotionInput): Promise<Cand
 }
 
 export async function previewPromotion(ctx: Ctx, input: PromotionInput) {
+  assertMayManage(ctx);
   const [cycle] = await ctx.db.select().from(academicCycles).where(eq(academicCycles.id, input.cycleId));
   if (!cycle) throw badRequest('El ciclo académico no existe.', [{ field: 'cycleId', message: 'Ciclo inexistente.' }]);
   const next = await nextCycle(ctx.db, cycle.id);
@@ -52,6 +53,7 @@ export async function previewPromotion(ctx: Ctx, input: PromotionInput) {
 
 /** Applies the previewed promotion in one transaction: all residents move, or none. */
 export async function confirmPromotion(ctx: Ctx, input: PromotionInput) {
+  assertMayManage(ctx);
   return ctx.db.transaction(async (tx) => {
     const [cycle] = await tx.select().from(academicCycles).where(eq(academicCycles.id, input.cycleId));
     if (!cycle) throw badRequest('El ciclo académico no existe.', [{ field: 'cycleId', message: 'Ciclo inexistente.' }]);

@@ -60,7 +60,7 @@ export async function enrolResident(ctx: Ctx, input: EnrolResidentInput) {
 
 export async function listResidents(ctx: Ctx, query: ResidentQuery) {
   const scope = readScope(ctx);
-  const sortName = query.sort && query.sort in RESIDENT_SORTS ? query.sort : 'name';
+  const sortName = query.sort && Object.hasOwn(RESIDENT_SORTS, query.sort) ? query.sort : 'name';
   const sort = RESIDENT_SORTS[sortName];
   const search = searchWords(persons.search, query.q);
   const where = whereAll(peopleScopeSql(scope, ctx, scopeColumns), search, ...residentFilters(query));

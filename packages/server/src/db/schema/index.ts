@@ -2,3 +2,4 @@ export * from './catalog.ts';
 export * from './access.ts';
 export * from './audit.ts';
 export * from './people.ts';
+export * from './imports.ts';
