@@ -1,0 +1,69 @@
+import { Center, Loader } from '@mantine/core';
+import { createRootRoute, createRoute, createRouter, Outlet, useParams } from '@tanstack/react-router';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { ChangePasswordPage } from './access/ChangePasswordPage.tsx';
+import { LoginPage } from './access/LoginPage.tsx';
+import { useSession } from './access/session.tsx';
+import { HomePage } from './home/HomePage.tsx';
+import { Shell } from './ui/Shell.tsx';
+
+// Area pages load on demand so the first screen (login) stays small.
+const CatalogListPage = lazy(() => import('./catalog/CatalogListPage.tsx').then((m) => ({ default: m.CatalogListPage })));
+const CatalogDetailPage = lazy(() => import('./catalog/CatalogDetailPage.tsx').then((m) => ({ default: m.CatalogDetailPage })));
+const UsersPage = lazy(() => import('./access/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const UserFormPage = lazy(() => import('./access/UserFormPage.tsx').then((m) => ({ default: m.UserFormPage })));
+const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ResidentsPage = lazy(() => import('./people/ResidentsPage.tsx').then((m) => ({ default: m.ResidentsPage })));
+const ResidentDetailPage = lazy(() => import('./people/ResidentDetailPage.tsx').then((m) => ({ default: m.ResidentDetailPage })));
+const FacultyPage = lazy(() => import('./people/FacultyPage.tsx').then((m) => ({ default: m.FacultyPage })));
+const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
+
+function Root() {
+  const { user, loading } = useSession();
+  if (loading) return <Center mih="100vh"><Loader /></Center>;
+  if (!user) return <LoginPage />;
+  return (
+    <Shell>
+      <Suspense fallback={<Loader />}>{user.mustChangePassword ? <ChangePasswordPage /> : <Outlet />}</Suspense>
+    </Shell>
+  );
+}
+
+type Params = { resource?: string; id?: string };
+const useRouteParams = () => useParams({ strict: false }) as Params;
+
+function CatalogList() {
+  const { resource = '' } = useRouteParams();
+  return <CatalogListPage key={resource} resource={resource} />;
+}
+function CatalogDetail() {
+  const { resource = '', id = '' } = useRouteParams();
+  return <CatalogDetailPage key={`${resource}/${id}`} resource={resource} id={id} />;
+}
+function UserForm() {
+  const { id = '' } = useRouteParams();
+  return <UserFormPage key={id} id={id} />;
+}
+function ResidentDetail() {
+  const { id = '' } = useRouteParams();
+  return <ResidentDetailPage key={id} id={id} />;
+}
+
+const root = createRootRoute({ component: Root });
+const page = (path: string, Component: ComponentType) => createRoute({ getParentRoute: () => root, path, component: () => <Component /> });
+
+export const router = createRouter({
+  routeTree: root.addChildren([
+    page('/', HomePage),
+    page('/password', ChangePasswordPage),
+    page('/catalog/$resource', CatalogList),
+    page('/catalog/$resource/$id', CatalogDetail),
+    page('/admin/users', UsersPage),
+    page('/admin/users/$id', UserForm),
+    page('/admin/audit', AuditPage),
+    page('/people/residents', ResidentsPage),
+    page('/people/residents/$id', ResidentDetail),
+    page('/people/faculty', FacultyPage),
+    page('/people/imports', ImportsPage),
+  ]),
+});
