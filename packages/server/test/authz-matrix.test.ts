@@ -94,6 +94,7 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/people/promotions/preview': { allow: PEOPLE_MANAGERS, body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.rows.sedes.unitId }) },
   'POST /api/v1/people/promotions': { allow: PEOPLE_MANAGERS, body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.rows.sedes.unitId }) },
   'GET /api/v1/people/faculty': { allow: SIGNED_IN },
+  'GET /api/v1/people/faculty/export.xlsx': { allow: SIGNED_IN },
   'POST /api/v1/people/faculty': { allow: PEOPLE_MANAGERS, body: (fx) => ({ personId: STALE, sedeId: fx.ids.sedes, role: 'adjunto', startsOn: '2026-03-01' }) },
   'GET /api/v1/people/faculty/:id/residents': { allow: SIGNED_IN, id: () => STALE },
 

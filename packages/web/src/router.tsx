@@ -16,6 +16,8 @@ const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((m) => ({ defa
 const ResidentsPage = lazy(() => import('./people/ResidentsPage.tsx').then((m) => ({ default: m.ResidentsPage })));
 const ResidentDetailPage = lazy(() => import('./people/ResidentDetailPage.tsx').then((m) => ({ default: m.ResidentDetailPage })));
 const FacultyPage = lazy(() => import('./people/FacultyPage.tsx').then((m) => ({ default: m.FacultyPage })));
+const PromotionPage = lazy(() => import('./people/PromotionPage.tsx').then((m) => ({ default: m.PromotionPage })));
+const EnrolPage = lazy(() => import('./people/EnrolPage.tsx').then((m) => ({ default: m.EnrolPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -46,7 +48,7 @@ function UserForm() {
 }
 function ResidentDetail() {
   const { id = '' } = useRouteParams();
-  return <ResidentDetailPage key={id} id={id} />;
+  return id === 'new' ? <EnrolPage /> : <ResidentDetailPage key={id} id={id} />;
 }
 
 const root = createRootRoute({ component: Root });
@@ -65,5 +67,6 @@ export const router = createRouter({
     page('/people/residents/$id', ResidentDetail),
     page('/people/faculty', FacultyPage),
     page('/people/imports', ImportsPage),
+    page('/people/promotion', PromotionPage),
   ]),
 });

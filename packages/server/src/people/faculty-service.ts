@@ -118,3 +118,12 @@ export async function tutorResidents(ctx: Ctx, tutorPersonId: number) {
     .innerJoin(tutorships, and(eq(tutorships.residentId, residents.id), isNull(tutorships.endsOn)))
     .where(whereAll(eq(tutorships.tutorPersonId, tutorPersonId), peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: residents.sedeId, userId: persons.userId })));
 }
+
+export async function* exportFaculty(ctx: Ctx, q: FacultyQuery) {
+  let cursor: string | undefined;
+  do {
+    const page = await listFaculty(ctx, { ...q, cursor, limit: 1000 });
+    yield page.items as unknown as Record<string, unknown>[];
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../http/context.ts';
 import { type XlsxColumn, sendXlsx } from '../lib/xlsx.ts';
-import { appoint, assignTutor, facultyQuery, listFaculty, tutorResidents } from './faculty-service.ts';
+import { appoint, assignTutor, exportFaculty, facultyQuery, listFaculty, tutorResidents } from './faculty-service.ts';
 import { applyTransition } from './lifecycle-service.ts';
 import { confirmPromotion, previewPromotion, promotionInput } from './promotion-service.ts';
 import { residentQuery } from './resident-query.ts';
@@ -28,6 +28,20 @@ const residentExport: XlsxColumn<Row>[] = [
   { header: 'Egreso', width: 12, value: (r) => (r.graduatedOn ? formatDate(String(r.graduatedOn)) : null) },
 ];
 
+const ROLE: Record<string, string> = { titular: 'Profesor titular', adjunto: 'Profesor adjunto', tutor: 'Tutor' };
+const facultyExport: XlsxColumn<Row>[] = [
+  { header: 'CURP', width: 22, value: text('curp') },
+  { header: 'Nombre', width: 36, value: text('fullName') },
+  { header: 'Nombramiento', width: 18, value: (r) => ROLE[String(r.role)] ?? String(r.role) },
+  { header: 'Especialidad', width: 30, value: text('specialtyName') },
+  { header: 'Unidad', width: 40, value: text('unitName') },
+  { header: 'OOAD', width: 22, value: text('ooadName') },
+  { header: 'Desde', width: 12, value: (r) => (r.startsOn ? formatDate(String(r.startsOn)) : null) },
+  { header: 'Hasta', width: 12, value: (r) => (r.endsOn ? formatDate(String(r.endsOn)) : null) },
+  { header: 'Cédula de especialidad', width: 16, value: text('cedulaEspecialidad') },
+  { header: 'Cédula verificada', width: 10, value: (r) => (r.cedulaEspecialidadVerified ? 'Sí' : 'No') },
+];
+
 /** Residents, their lifecycle, the annual promotion, and faculty appointments. */
 export async function peopleRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,6 +63,9 @@ export async function peopleRoutes(app: FastifyInstance) {
   r.post('/people/promotions/preview', { schema: { tags, summary: 'Vista previa de la promoción anual', body: promotionInput } }, async (req) => previewPromotion(ctxOf(req), req.body));
   r.post('/people/promotions', { schema: { tags, summary: 'Aplicar la promoción anual', body: promotionInput } }, async (req) => confirmPromotion(ctxOf(req), req.body));
   r.get('/people/faculty', { schema: { tags, summary: 'Listar profesores y tutores', querystring: facultyQuery } }, async (req) => listFaculty(ctxOf(req), req.query));
+  r.get('/people/faculty/export.xlsx', { schema: { tags, summary: 'Exportar profesores a Excel', querystring: facultyQuery } }, async (req, reply) =>
+    sendXlsx(reply, 'Profesores', 'Profesores', facultyExport, exportFaculty(ctxOf(req), req.query)),
+  );
   r.post('/people/faculty', { schema: { tags, summary: 'Nombrar profesor titular, adjunto o tutor', body: appointmentInput } }, async (req, reply) =>
     reply.status(201).send(await appoint(ctxOf(req), req.body)),
   );

@@ -15,7 +15,6 @@ export function FacultyPage() {
       <Select mb="sm" label={t('faculty.role')} data={['titular', 'adjunto', 'tutor']} value={role} onChange={setRole} clearable w={180} />
       <DataTable<FacultyRow>
         path="/people/faculty"
-        exportable={false}
         params={{ role: role ?? undefined }}
         columns={[
           { key: 'fullName', label: t('residents.name') },

@@ -1,9 +1,11 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { formatDate } from '@sirem/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api } from '../api/client.ts';
+import { useSession } from '../access/session.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { MovementForm } from './MovementForm.tsx';
 
 type Resident = Record<string, unknown> & {
   fullName: string; status: string; grade: number; specialtyName: string; unitName: string; ooadName: string; cycleCode: string;
@@ -14,6 +16,8 @@ type Resident = Record<string, unknown> & {
 /** The resident's record and timeline across cycles. */
 export function ResidentDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
+  const { can } = useSession();
+  const client = useQueryClient();
   const resident = useQuery({ queryKey: ['/people/residents', id], queryFn: () => api.get<Resident>(`/people/residents/${id}`) });
   if (resident.isError) return <Alert color="red">{(resident.error as Error).message}</Alert>;
   const r = resident.data;
@@ -43,6 +47,7 @@ export function ResidentDetailPage({ id }: { id: string }) {
           <Table><Table.Tbody>{r.cycles.map((c) => <Table.Tr key={c.cycleCode}><Table.Td>{c.cycleCode}</Table.Td><Table.Td>R{c.grade}</Table.Td><Table.Td>{c.outcome ?? ''}</Table.Td></Table.Tr>)}</Table.Tbody></Table>
         </Paper>
       </SimpleGrid>
+      {can('people.manage') && <MovementForm residentId={Number(id)} version={Number(r.version)} onDone={() => client.invalidateQueries({ queryKey: ['/people/residents'] })} />}
     </Stack>
   );
 }

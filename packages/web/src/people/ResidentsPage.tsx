@@ -1,4 +1,6 @@
-import { Group, Select, Title } from '@mantine/core';
+import { Button, Group, Select, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useSession } from '../access/session.tsx';
 import { useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
@@ -9,6 +11,7 @@ const STATUSES = ['alta', 'activo', 'licencia', 'baja', 'egresado'];
 
 export function ResidentsPage() {
   const { t } = useI18n();
+  const { can } = useSession();
   const [ooadId, setOoad] = useState<string | null>(null);
   const [specialtyId, setSpecialty] = useState<string | null>(null);
   const [grade, setGrade] = useState<string | null>(null);
@@ -16,7 +19,10 @@ export function ResidentsPage() {
   const [foreign, setForeign] = useState<string | null>(null);
   return (
     <>
-      <Title order={2} mb="md">{t('residents.title')}</Title>
+      <Group justify="space-between" mb="md">
+        <Title order={2}>{t('residents.title')}</Title>
+        {can('people.manage') && <Button component={Link} to="/people/residents/new">{t('common.new')}</Button>}
+      </Group>
       <Group mb="sm" align="end" wrap="wrap">
         <div style={{ width: 220 }}><RefSelect name="ooadId" label={t('residents.ooad')} path="/catalog/ooads" display="name" value={ooadId} onChange={setOoad} /></div>
         <div style={{ width: 260 }}><RefSelect name="specialtyId" label={t('residents.specialty')} path="/catalog/specialties" display="name" value={specialtyId} onChange={setSpecialty} /></div>

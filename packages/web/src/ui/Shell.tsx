@@ -17,6 +17,7 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
       { to: '/people/residents', label: 'nav.residents', action: 'people.read' },
       { to: '/people/faculty', label: 'nav.faculty', action: 'people.read' },
       { to: '/people/imports', label: 'nav.imports', action: 'people.manage' },
+      { to: '/people/promotion', label: 'nav.promotion', action: 'people.manage' },
     ],
   },
   {
