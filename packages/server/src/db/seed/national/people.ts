@@ -16,7 +16,7 @@ type SedeInfo = { id: number; unitId: number; ooadId: number; code: string; entr
 
 const insertMany = (tx: Db, table: PgTable, rows: Record<string, unknown>[], withIds: boolean) => bulkInsert(tx, table, rows, { returnIds: withIds });
 
-function personFactory(random: Random) {
+export function personFactory(random: Random) {
   const curps = new Set<string>();
   let matricula = 98_000_000;
   let tempKeys = 0;

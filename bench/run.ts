@@ -1,0 +1,15 @@
+import { importBenchmark } from './import.ts';
+
+/** `npm run bench -- <name>`: runs one benchmark (or all) and writes bench/results/<name>.{json,md}. */
+const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark };
+const names = process.argv.slice(2).filter((a) => a !== '--');
+const chosen = names.length ? names : Object.keys(BENCHMARKS);
+for (const name of chosen) {
+  const run = BENCHMARKS[name];
+  if (!run) {
+    console.error(`Benchmark desconocido: ${name}. Disponibles: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.exit(2);
+  }
+  await run();
+}
+process.exit(0);

@@ -1,0 +1,34 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import postgres from 'postgres';
+
+export const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A fresh database on the native server for one benchmark run; only loopback addresses are accepted. */
+export async function freshDatabase(prefix: string) {
+  const url = new URL(BASE_URL);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(url.hostname)) throw new Error('Los benchmarks solo usan bases de datos locales (loopback).');
+  const name = `${prefix}_${Date.now()}`;
+  const admin = postgres({ host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username) || 'postgres', password: decodeURIComponent(url.password) || undefined, database: 'postgres', max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const target = new URL(BASE_URL);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export const machine = () => ({ cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform });
+
+/** Writes bench/results/<name>.json and <name>.md. */
+export function writeResult(name: string, data: Record<string, unknown>, markdown: string) {
+  const dir = new URL('./results/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL(`${name}.json`, dir), JSON.stringify({ name, at: new Date().toISOString(), machine: machine(), ...data }, null, 2));
+  writeFileSync(new URL(`${name}.md`, dir), `${markdown}\n\nMachine: ${JSON.stringify(machine())}\n`);
+  console.log(markdown);
+}
