@@ -142,6 +142,20 @@ describe('lifecycle', () => {
     expect(hired.json()).toMatchObject({ hired: true, hiredUnitId: jalisco.unitId, hiredOn: '2027-04-16' });
   });
 
+  it('inicio starts a resident registered ahead of time; promoción and repetición open the next cycle', async () => {
+    const pending = (await enrol(coordJal, { person: mexican(), sedeId: jalisco.id, startNow: false })).json();
+    expect(pending.status).toBe('alta');
+    const started = (await move(coordJal, pending.id, { kind: 'inicio', occurredOn: '2026-03-01', version: pending.version })).json();
+    expect(started).toMatchObject({ status: 'activo', grade: 1 });
+    const promoted = (await move(coordJal, pending.id, { kind: 'promocion', occurredOn: '2027-03-01', version: started.version })).json();
+    expect(promoted).toMatchObject({ grade: 2, cycleCode: '2027-2028' });
+    expect(promoted.cycles.map((c: { cycleCode: string; grade: number; outcome: string | null }) => [c.cycleCode, c.grade, c.outcome])).toEqual([['2026-2027', 1, 'promueve'], ['2027-2028', 2, null]]);
+    const other = (await enrol(coordJal, { person: mexican(), sedeId: jalisco.id, grade: 2 })).json();
+    const repeated = (await move(coordJal, other.id, { kind: 'repeticion', occurredOn: '2027-03-01', version: other.version })).json();
+    expect(repeated).toMatchObject({ grade: 2, cycleCode: '2027-2028' });
+    expect(repeated.timeline.at(-1)).toMatchObject({ kind: 'repeticion' });
+  });
+
   it('baja with a reason closes the residency', async () => {
     const r = (await enrol(coordJal, { person: mexican(), sedeId: jalisco.id })).json();
     const res = await move(coordJal, r.id, { kind: 'baja', occurredOn: '2026-09-15', reason: 'renuncia', version: r.version });

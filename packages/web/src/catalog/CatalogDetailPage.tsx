@@ -7,6 +7,7 @@ import { api, ApiError } from '../api/client.ts';
 import { useSession } from '../access/session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
+import { SedeFaculty } from '../people/SedeFaculty.tsx';
 import { ResourceForm } from './ResourceForm.tsx';
 import { formatCell, resourceByKey } from './resources.ts';
 
@@ -80,6 +81,7 @@ export function CatalogDetailPage({ resource, id }: { resource: string; id: stri
           <Button variant="light" color="red" onClick={() => setConfirm(true)}>{t('common.delete')}</Button>
         </Group>
       )}
+      {def.key === 'sedes' && <SedeFaculty sedeId={Number(id)} />}
       <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('common.delete')}>
         <Text mb="md">{t('common.confirmDelete')}</Text>
         <Group>

@@ -14,6 +14,8 @@ export function ResidentsPage() {
   const { can } = useSession();
   const [ooadId, setOoad] = useState<string | null>(null);
   const [specialtyId, setSpecialty] = useState<string | null>(null);
+  const [unitId, setUnit] = useState<string | null>(null);
+  const [cycleId, setCycle] = useState<string | null>(null);
   const [grade, setGrade] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>('activo');
   const [foreign, setForeign] = useState<string | null>(null);
@@ -25,6 +27,8 @@ export function ResidentsPage() {
       </Group>
       <Group mb="sm" align="end" wrap="wrap">
         <div style={{ width: 220 }}><RefSelect name="ooadId" label={t('residents.ooad')} path="/catalog/ooads" display="name" value={ooadId} onChange={setOoad} /></div>
+        <div style={{ width: 260 }}><RefSelect name="unitId" label={t('residents.unit')} path="/catalog/units" display="name" value={unitId} onChange={setUnit} /></div>
+        <div style={{ width: 140 }}><RefSelect name="cycleId" label={t('enrol.cycle')} path="/catalog/cycles" display="code" value={cycleId} onChange={setCycle} /></div>
         <div style={{ width: 260 }}><RefSelect name="specialtyId" label={t('residents.specialty')} path="/catalog/specialties" display="name" value={specialtyId} onChange={setSpecialty} /></div>
         <Select label={t('residents.grade')} data={['1', '2', '3', '4', '5', '6'].map((g) => ({ value: g, label: `R${g}` }))} value={grade} onChange={setGrade} clearable w={100} />
         <Select label={t('common.status')} data={STATUSES} value={status} onChange={setStatus} clearable w={140} />
@@ -33,7 +37,7 @@ export function ResidentsPage() {
       <DataTable<ResidentRow>
         path="/people/residents"
         defaultSort="name"
-        params={{ ooadId: ooadId ?? undefined, specialtyId: specialtyId ?? undefined, grade: grade ?? undefined, status: status ?? undefined, foreign: foreign ?? undefined }}
+        params={{ ooadId: ooadId ?? undefined, unitId: unitId ?? undefined, cycleId: cycleId ?? undefined, specialtyId: specialtyId ?? undefined, grade: grade ?? undefined, status: status ?? undefined, foreign: foreign ?? undefined }}
         rowLink={(r) => `/people/residents/${r.id}`}
         columns={[
           { key: 'name', label: t('residents.name'), sortable: true, render: (r) => r.fullName },
