@@ -2,6 +2,7 @@ import { foldText, formatDateTime, isoDate, resolveScope } from '@sirem/core';
 import { type SQL, and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog } from '../db/schema/audit.ts';
+import { allPages } from '../lib/pages.ts';
 import type { Ctx } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
@@ -45,14 +46,7 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
   return { items, total, nextCursor: rows.length > limit && last ? encodeCursor(0, last.id) : null };
 }
 
-export async function* auditPages(ctx: Ctx, q: AuditQuery) {
-  let cursor: string | undefined;
-  do {
-    const page = await listAudit(ctx, { ...q, cursor, limit: 1000 });
-    yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-}
+export const auditPages = (ctx: Ctx, q: AuditQuery) => allPages((cursor) => listAudit(ctx, { ...q, cursor, limit: 1000 }));
 
 export const auditColumns: XlsxColumn<AuditRow>[] = [
   { header: 'Folio', width: 10, value: (r) => r.id },

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { allPages } from '../lib/pages.ts';
 import type { Ctx, Resource, Row } from './resource.ts';
 
 const PAGE = 50;
@@ -53,14 +54,7 @@ function cursorValue(row: Row, sortName: string): string | number {
   return typeof v === 'number' ? v : String(v);
 }
 
-export async function* exportPages<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, query: Q) {
-  let cursor: string | undefined;
-  do {
-    const page = await listRows(r, ctx, { ...query, cursor, limit: 1000 });
-    yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-}
+export const exportPages = <I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, query: Q) => allPages((cursor) => listRows(r, ctx, { ...query, cursor, limit: 1000 }));
 
 export async function getRow<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, id: number): Promise<Row> {
   const [row] = (await r.query(ctx.db).where(and(eq(r.table.id, id), readScopeOf(r, ctx)))) as Row[];

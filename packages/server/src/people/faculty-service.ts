@@ -8,6 +8,7 @@ import { facultyAppointments, persons, residents, tutorships } from '../db/schem
 import { badRequest, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { keysetPage } from '../lib/keyset.ts';
+import { allPages } from '../lib/pages.ts';
 import { searchWords } from '../lib/search.ts';
 import { findOrCreatePerson } from './persons.ts';
 import { residentColumns, residentJoin, whereAll } from './resident-query.ts';
@@ -119,11 +120,5 @@ export async function tutorResidents(ctx: Ctx, tutorPersonId: number) {
     .where(whereAll(eq(tutorships.tutorPersonId, tutorPersonId), peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: residents.sedeId, userId: persons.userId })));
 }
 
-export async function* exportFaculty(ctx: Ctx, q: FacultyQuery) {
-  let cursor: string | undefined;
-  do {
-    const page = await listFaculty(ctx, { ...q, cursor, limit: 1000 });
-    yield page.items as unknown as Record<string, unknown>[];
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-}
+export const exportFaculty = (ctx: Ctx, q: FacultyQuery) =>
+  allPages(async (cursor) => (await listFaculty(ctx, { ...q, cursor, limit: 1000 })) as unknown as { items: Record<string, unknown>[]; nextCursor: string | null });

@@ -7,6 +7,7 @@ import { enrolments, persons, residentEvents, residents } from '../db/schema/peo
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { keysetPage } from '../lib/keyset.ts';
+import { allPages } from '../lib/pages.ts';
 import { searchWords } from '../lib/search.ts';
 import { findOrCreatePerson } from './persons.ts';
 import { RESIDENT_SORTS, type ResidentQuery, residentColumns, residentCount, residentFilters, residentJoin, whereAll } from './resident-query.ts';
@@ -75,14 +76,8 @@ export async function listResidents(ctx: Ctx, query: ResidentQuery) {
   });
 }
 
-export async function* exportResidents(ctx: Ctx, query: ResidentQuery) {
-  let cursor: string | undefined;
-  do {
-    const page = await listResidents(ctx, { ...query, cursor, limit: 1000 });
-    yield page.items as unknown as Record<string, unknown>[];
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-}
+export const exportResidents = (ctx: Ctx, query: ResidentQuery) =>
+  allPages(async (cursor) => (await listResidents(ctx, { ...query, cursor, limit: 1000 })) as unknown as { items: Record<string, unknown>[]; nextCursor: string | null });
 
 export async function getResident(ctx: Ctx, id: number) {
   const scope = readScope(ctx);
