@@ -64,6 +64,7 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/auth/password': { allow: SIGNED_IN, body: () => ({ currentPassword: 'no-es-la-actual', newPassword: 'otra-clave-bastante-larga' }) },
 
   'GET /api/v1/access/users': { allow: ADMIN },
+  'GET /api/v1/access/users/export.xlsx': { allow: ADMIN },
   'POST /api/v1/access/users': { allow: ADMIN, body: () => ({ username: 'objetivo', displayName: 'Objetivo', password: 'clave-temporal-1', grants: [] }) },
   'GET /api/v1/access/users/:id': { allow: ADMIN, id: (fx) => fx.userId },
   'PATCH /api/v1/access/users/:id': { allow: ADMIN, id: (fx) => fx.userId, body: () => ({ displayName: 'Otro nombre', version: STALE }) },

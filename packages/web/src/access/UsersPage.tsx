@@ -17,7 +17,6 @@ export function UsersPage() {
       </Group>
       <DataTable<UserRow>
         path="/access/users"
-        exportable={false}
         rowLink={(u) => `/admin/users/${u.id}`}
         columns={[
           { key: 'username', label: t('users.username') },
