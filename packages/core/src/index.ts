@@ -13,3 +13,4 @@ export * from './people/lifecycle.ts';
 export * from './people/schemas.ts';
 export * from './reports/wording.ts';
 export * from './imports/columns.ts';
+export * from './guards/index.ts';

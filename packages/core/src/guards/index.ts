@@ -1,0 +1,6 @@
+export * from './calendar.ts';
+export * from './rules.ts';
+export * from './instance.ts';
+export * from './checker.ts';
+export * from './fairness.ts';
+export * from './solver.ts';

@@ -1,0 +1,29 @@
+import type { DayType } from './calendar.ts';
+import type { RuleParams } from './rules.ts';
+
+export type Day = { date: string; type: DayType; weekday: number; holiday?: string };
+export type RosterResident = {
+  id: number;
+  name: string;
+  grade: number;
+  /** Dates the resident is absent (vacation, leave…): no guardia possible. */
+  unavailable: readonly string[];
+  /** Days off the resident asked for: avoided when possible (soft). */
+  requestsOff?: readonly string[];
+  /** Guardias already done this cycle, so balance carries over months. */
+  carry?: { total: number; weekend: number; holiday: number };
+  /** The last guardia before this month, for the spacing rule across the month boundary. */
+  lastGuardBefore?: string | null;
+};
+/** Residents needed per grade, by day type: e.g. { weekday: { 1: 2, 3: 1 } }. */
+export type Coverage = Record<DayType, Record<number, number>>;
+export type RosterInstance = { days: Day[]; residents: RosterResident[]; coverage: Coverage; params: RuleParams };
+export type Assignment = { date: string; residentId: number };
+
+export const dayIndex = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+/** Monday-based week key, so weekly limits follow the calendar week. */
+export const weekOf = (date: string) => Math.floor((dayIndex(date) + 3) / 7);
+export const guardHours = (day: Pick<Day, 'type'>, p: RuleParams) => (day.type === 'weekday' ? p.weekdayGuardHours : p.weekendGuardHours);
+
+const DAY_NAMES = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
+export const describeDay = (d: Day) => `${DAY_NAMES[d.weekday]} ${d.date.slice(8, 10)}/${d.date.slice(5, 7)}${d.holiday ? ` (${d.holiday})` : ''}`;
