@@ -189,6 +189,8 @@ describe('faculty', () => {
   it('appoints a titular and a tutor; the tutor sees their residents; a second titular is refused', async () => {
     const titular = await admin.post('/api/v1/people/faculty', { person: mexican({ birthDate: '1975-04-04' }), sedeId: jalisco.id, role: 'titular', startsOn: '2026-03-01' });
     expect(titular.statusCode, titular.body).toBe(201);
+    const sede = (await admin.get(`/api/v1/catalog/sedes/${jalisco.id}`)).json();
+    expect(sede.titularName).toContain(titular.json().fullName.split(' ').at(-1));
     const second = await admin.post('/api/v1/people/faculty', { person: mexican({ birthDate: '1970-01-09' }), sedeId: jalisco.id, role: 'titular', startsOn: '2026-03-01' });
     expect(second.statusCode).toBe(400);
     const tutor = (await admin.post('/api/v1/people/faculty', { person: mexican({ birthDate: '1980-02-02' }), sedeId: jalisco.id, role: 'tutor', startsOn: '2026-03-01' })).json();

@@ -18,6 +18,7 @@ const ResidentDetailPage = lazy(() => import('./people/ResidentDetailPage.tsx').
 const FacultyPage = lazy(() => import('./people/FacultyPage.tsx').then((m) => ({ default: m.FacultyPage })));
 const PromotionPage = lazy(() => import('./people/PromotionPage.tsx').then((m) => ({ default: m.PromotionPage })));
 const EnrolPage = lazy(() => import('./people/EnrolPage.tsx').then((m) => ({ default: m.EnrolPage })));
+const TutorPage = lazy(() => import('./people/TutorPage.tsx').then((m) => ({ default: m.TutorPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -46,6 +47,10 @@ function UserForm() {
   const { id = '' } = useRouteParams();
   return <UserFormPage key={id} id={id} />;
 }
+function Tutor() {
+  const { id = '' } = useRouteParams();
+  return <TutorPage key={id} personId={id} />;
+}
 function ResidentDetail() {
   const { id = '' } = useRouteParams();
   return id === 'new' ? <EnrolPage /> : <ResidentDetailPage key={id} id={id} />;
@@ -66,6 +71,7 @@ export const router = createRouter({
     page('/people/residents', ResidentsPage),
     page('/people/residents/$id', ResidentDetail),
     page('/people/faculty', FacultyPage),
+    page('/people/faculty/$id', Tutor),
     page('/people/imports', ImportsPage),
     page('/people/promotion', PromotionPage),
   ]),

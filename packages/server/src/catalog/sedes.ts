@@ -16,6 +16,12 @@ export const sedeQuery = listQuery.extend({
 type SedeQuery = z.infer<typeof sedeQuery>;
 
 
+// The current profesor titular comes from the faculty appointments (people area).
+const currentTitular = sql<string | null>`(select p.given_names || ' ' || p.first_surname || coalesce(' ' || p.second_surname, '')
+  from faculty_appointments fa join persons p on p.id = fa.person_id
+  where fa.sede_id = ${sedes.id} and fa.role = 'titular' and (fa.ends_on is null or fa.ends_on >= current_date)
+  order by fa.starts_on desc limit 1)`;
+
 export const sedeResource: Resource<SedeInput, SedeQuery> = {
   entity: 'sede',
   label: 'La sede',
@@ -26,7 +32,8 @@ export const sedeResource: Resource<SedeInput, SedeQuery> = {
         id: sedes.id, courseId: sedes.courseId, courseName: courses.name, specialtyName: specialties.name,
         durationYears: specialties.durationYears, unitId: sedes.unitId, unitName: units.name, unitClues: units.clues,
         ooadId: units.ooadId, ooadName: ooads.name, placesPerGrade: sedes.placesPerGrade, isSubsede: sedes.isSubsede,
-        titularPersonId: sedes.titularPersonId, validFrom: sedes.validFrom, validTo: sedes.validTo, active: sedes.active, version: sedes.version,
+        titularPersonId: sedes.titularPersonId,
+        titularName: currentTitular, validFrom: sedes.validFrom, validTo: sedes.validTo, active: sedes.active, version: sedes.version,
       })
       .from(sedes)
       .innerJoin(courses, eq(courses.id, sedes.courseId))
@@ -89,6 +96,7 @@ export const sedeResource: Resource<SedeInput, SedeQuery> = {
     { header: 'Unidad', width: 50, value: (r) => r.unitName as string },
     { header: 'CLUES', width: 14, value: (r) => (r.unitClues as string) ?? '' },
     { header: 'OOAD', width: 26, value: (r) => r.ooadName as string },
+    { header: 'Profesor titular', width: 36, value: (r) => (r.titularName as string | null) ?? '' },
     { header: 'Plazas por grado', width: 18, value: (r) => (r.placesPerGrade as number[]).map((n, i) => `R${i + 1}: ${n}`).join(', ') },
     { header: 'Subsede', width: 8, value: (r) => (r.isSubsede ? 'Sí' : 'No') },
     { header: 'Vigente desde', width: 14, value: (r) => formatDate(r.validFrom as string) },

@@ -114,6 +114,7 @@ export const RESOURCES: ResourceDef[] = [
       { key: 'courseName', label: L('Curso', 'Course'), sortable: true },
       { key: 'unitName', label: L('Unidad', 'Unit'), sortable: true },
       { key: 'ooadName', label: L('OOAD', 'OOAD'), sortable: true },
+      { key: 'titularName', label: L('Profesor titular', 'Program director') },
       { key: 'placesPerGrade', label: L('Plazas por grado', 'Places per year'), format: 'places' },
     ],
     fields: [
