@@ -14,3 +14,5 @@ export * from './people/schemas.ts';
 export * from './reports/wording.ts';
 export * from './imports/columns.ts';
 export * from './guards/index.ts';
+export * from './rotations/schemas.ts';
+export * from './rotations/rules.ts';

@@ -42,8 +42,7 @@ type Entry = {
 
 const STALE = 999_999;
 const foreigner = { keyType: 'temporal', tempKey: 'TMP-2026-000143', givenNames: 'Camila', firstSurname: 'Rojas', sex: 'M', birthDate: '1995-04-12', nationality: 'COL' };
-const catalogue = (name: string, writers: Caller[], duplicate: (fx: Fixtures) => unknown, patch: (fx: Fixtures) => unknown): Record<string, Entry> => {
-  const base = `/api/v1/catalog/${name}`;
+const catalogue = (name: string, writers: Caller[], duplicate: (fx: Fixtures) => unknown, patch: (fx: Fixtures) => unknown, base = `/api/v1/catalog/${name}`): Record<string, Entry> => {
   const id = (fx: Fixtures) => fx.ids[name];
   return {
     [`GET ${base}`]: { allow: SIGNED_IN },
@@ -101,6 +100,17 @@ const TABLE: Record<string, Entry> = {
 
   'GET /api/v1/reports/figures': { allow: SIGNED_IN },
 
+  // Rotations: services are catalogue-like; plans and absences read within scope; coordinators plan and decide.
+  ...catalogue('services', PEOPLE_MANAGERS, (fx) => ({ unitId: fx.rows.services.unitId, name: fx.rows.services.name, capacityPerGrade: [1] }), stale('services'), '/api/v1/rotations/services'),
+  'GET /api/v1/rotations/plan': { allow: SIGNED_IN },
+  'POST /api/v1/rotations': { allow: PEOPLE_MANAGERS, body: (fx) => ({ residentId: STALE, serviceId: fx.ids.services, startsOn: '2026-03-01', endsOn: '2026-05-31' }) },
+  'PATCH /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ residentId: STALE, serviceId: fx.ids.services, startsOn: '2026-03-01', endsOn: '2026-05-31', version: 0 }) },
+  'DELETE /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
+  'GET /api/v1/rotations/absences': { allow: SIGNED_IN },
+  'POST /api/v1/rotations/absences': { allow: ['residente', ...PEOPLE_MANAGERS], body: () => ({ residentId: STALE, kind: 'vacaciones', startsOn: '2026-07-01', endsOn: '2026-07-10' }) },
+  'POST /api/v1/rotations/absences/:id/decision': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ status: 'aprobada', version: 0 }) },
+  'GET /api/v1/guards/calendar': { allow: SIGNED_IN },
+
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
   'POST /api/v1/imports/batches/:id/commit': { allow: PEOPLE_MANAGERS, id: () => STALE },
@@ -154,6 +164,7 @@ beforeAll(async () => {
     courses: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/courses/${internaCourse}`)),
     sedes: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/sedes/${sede.id}`)),
     cycles: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/cycles/${cycle.id}`)),
+    services: ok<Record<string, unknown>>(await admin.post('/api/v1/rotations/services', { unitId: unit.id, name: 'Urgencias (matriz)', capacityPerGrade: [2, 2, 2, 2] }), 201),
   };
   const grants: Record<Exclude<Caller, 'anonymous' | 'administrador'>, GrantInput> = {
     residente: { role: 'residente', scopeKind: 'self' },

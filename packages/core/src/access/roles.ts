@@ -41,20 +41,23 @@ export const ACTIONS = [
   'audit.read',
   'people.read',
   'people.manage',
+  'rotations.manage',
+  'guards.manage',
+  'absences.request',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const READ: Action[] = ['catalog.read', 'people.read'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  residente: READ,
+  residente: [...READ, 'absences.request'],
   profesor_titular: READ,
   profesor_adjunto: READ,
   tutor: READ,
-  jefe_servicio: READ,
-  coordinador_educacion: [...READ, 'sede.manage', 'people.manage'],
-  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage'],
-  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage'],
+  jefe_servicio: [...READ, 'guards.manage'],
+  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
+  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
+  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
   enlace_salud_mental: READ,
   administrador: [...ACTIONS],
 };

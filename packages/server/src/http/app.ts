@@ -15,6 +15,7 @@ import { catalogRoutes } from '../catalog/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
+import { rotationRoutes } from '../rotations/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(peopleRoutes);
       await api.register(reportRoutes);
       await api.register(importRoutes);
+      await api.register(rotationRoutes);
     },
     { prefix: '/api/v1' },
   );

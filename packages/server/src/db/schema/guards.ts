@@ -1,0 +1,76 @@
+import { date, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './access.ts';
+import { ooads, units } from './catalog.ts';
+
+/** Official guardia rule sets as dated records; the one in force on a date applies. */
+export const guardRuleSets = pgTable('guard_rule_sets', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  source: text('source').notNull(),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+  params: jsonb('params').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An institution's stricter parameters, nationally or for one OOAD or unit, from a date. */
+export const guardRuleOverrides = pgTable('guard_rule_overrides', {
+  id: serial('id').primaryKey(),
+  ooadId: integer('ooad_id').references(() => ooads.id),
+  unitId: integer('unit_id').references(() => units.id),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+  params: jsonb('params').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Extra non-working days an institution declares (e.g. election day, LFT art. 74 IX). */
+export const extraHolidays = pgTable('extra_holidays', {
+  id: serial('id').primaryKey(),
+  date: date('date', { mode: 'string' }).notNull(),
+  name: text('name').notNull(),
+  ooadId: integer('ooad_id').references(() => ooads.id),
+});
+
+/**
+ * A month's guardia roster for a unit and a group of its services. Each save of a published
+ * roster creates a new version; published versions are never changed.
+ */
+export const rosters = pgTable(
+  'rosters',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    groupKey: text('group_key').notNull(),
+    serviceIds: integer('service_ids').array().notNull(),
+    month: text('month').notNull(),
+    version: integer('version').notNull(),
+    status: text('status').notNull(),
+    ruleSetCode: text('rule_set_code').notNull(),
+    params: jsonb('params').notNull(),
+    coverage: jsonb('coverage').notNull(),
+    assignments: jsonb('assignments').notNull(),
+    report: jsonb('report').notNull(),
+    seed: integer('seed').notNull(),
+    revision: integer('revision').notNull().default(0),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('rosters_version_key').on(t.unitId, t.groupKey, t.month, t.version)],
+);
+
+/** Background work (roster solving): claimed once with FOR UPDATE SKIP LOCKED, progress reported as it runs. */
+export const jobs = pgTable('jobs', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(),
+  status: text('status').notNull().default('queued'),
+  progress: integer('progress').notNull().default(0),
+  input: jsonb('input').notNull(),
+  result: jsonb('result'),
+  error: text('error'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});

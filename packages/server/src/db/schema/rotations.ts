@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, serial, text, timestamp, date } from 'drizzle-orm/pg-core';
+import { users } from './access.ts';
+import { units } from './catalog.ts';
+import { foldSql, lifecycleColumns } from './columns.ts';
+import { residents } from './people.ts';
+
+/** A clinical service of a unit (Urgencias, Medicina Interna…) with how many residents of each grade it takes at once. */
+export const clinicalServices = pgTable(
+  'clinical_services',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    name: text('name').notNull(),
+    capacityPerGrade: integer('capacity_per_grade').array().notNull(),
+    ...lifecycleColumns(),
+    search: text('search').generatedAlwaysAs(foldSql(sql`name`)),
+  },
+  (t) => [index('clinical_services_unit_idx').on(t.unitId)],
+);
+
+/** A block of the resident's schedule: a service (of their sede, a subsede or another unit) between two dates. */
+export const rotations = pgTable(
+  'rotations',
+  {
+    id: serial('id').primaryKey(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    serviceId: integer('service_id').notNull().references(() => clinicalServices.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull().default('regular'),
+    note: text('note'),
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rotations_resident_idx').on(t.residentId, t.startsOn), index('rotations_service_idx').on(t.serviceId, t.startsOn)],
+);
+
+/** Vacations and leaves: requested, then approved or rejected by the coordinator; approved ones block guardias. */
+export const absences = pgTable(
+  'absences',
+  {
+    id: serial('id').primaryKey(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    kind: text('kind').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('solicitada'),
+    note: text('note'),
+    requestedBy: integer('requested_by').references(() => users.id),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('absences_resident_idx').on(t.residentId, t.startsOn)],
+);

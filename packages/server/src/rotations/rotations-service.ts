@@ -1,0 +1,107 @@
+import { capacity, fieldRotation, overlaps, type PlanRotation, resolveScope, type RotationInput } from '@sirem/core';
+import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/client.ts';
+import { academicCycles, courses, sedes, specialties, units } from '../db/schema/catalog.ts';
+import { persons, residents } from '../db/schema/people.ts';
+import { clinicalServices, rotations } from '../db/schema/rotations.ts';
+import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
+import type { Ctx } from '../http/context.ts';
+import { assertSedeInScope, peopleScopeSql, readScope } from '../people/scope.ts';
+
+function assertMayPlan(ctx: Ctx) {
+  const scope = resolveScope(ctx.actor.grants, 'rotations.manage');
+  if (scope.kind === 'none') throw forbidden('No tiene permiso para programar rotaciones.');
+  return scope;
+}
+
+const blockColumns = {
+  id: rotations.id, residentId: rotations.residentId, serviceId: rotations.serviceId, serviceName: clinicalServices.name, unitId: units.id, unitName: units.name,
+  unitBeds: units.camasCensables, startsOn: rotations.startsOn, endsOn: rotations.endsOn, kind: rotations.kind, note: rotations.note, version: rotations.version, grade: residents.grade,
+};
+const blocks = (db: Db) =>
+  db.select(blockColumns).from(rotations).innerJoin(clinicalServices, eq(clinicalServices.id, rotations.serviceId)).innerJoin(units, eq(units.id, clinicalServices.unitId)).innerJoin(residents, eq(residents.id, rotations.residentId)).$dynamic();
+
+/** Checks a new or changed block against the resident's other blocks and the service's capacity; throws with the first problem. */
+async function checkBlock(tx: Db, input: RotationInput, exceptId: number | null) {
+  const [resident] = await tx.select({ id: residents.id, sedeId: residents.sedeId, grade: residents.grade, status: residents.status }).from(residents).where(eq(residents.id, input.residentId));
+  if (!resident) throw badRequest('El residente no existe.', [{ field: 'residentId', message: 'Residente inexistente.' }]);
+  const [service] = await tx.select({ id: clinicalServices.id, name: clinicalServices.name, capacity: clinicalServices.capacityPerGrade, beds: units.camasCensables, active: clinicalServices.active }).from(clinicalServices).innerJoin(units, eq(units.id, clinicalServices.unitId)).where(eq(clinicalServices.id, input.serviceId));
+  if (!service?.active) throw badRequest('El servicio no existe o está inactivo.', [{ field: 'serviceId', message: 'Servicio inexistente.' }]);
+  const others = (await blocks(tx).where(and(eq(rotations.residentId, input.residentId), exceptId ? ne(rotations.id, exceptId) : undefined))) as PlanRotation[];
+  const candidate: PlanRotation = { residentId: input.residentId, serviceId: input.serviceId, startsOn: input.startsOn, endsOn: input.endsOn, kind: input.kind, unitBeds: service.beds, grade: resident.grade };
+  const overlap = overlaps([...others, candidate]);
+  if (overlap.length) throw conflict('rotation_overlap', overlap[0]?.message ?? '', { errors: [{ field: 'startsOn', message: overlap[0]?.message ?? '' }] });
+  const sameService = (await blocks(tx).where(and(eq(rotations.serviceId, input.serviceId), lte(rotations.startsOn, input.endsOn), gte(rotations.endsOn, input.startsOn), exceptId ? ne(rotations.id, exceptId) : undefined))) as PlanRotation[];
+  const full = capacity([...sameService, candidate].filter((b) => b.grade === resident.grade), (_s, g) => service.capacity[g - 1] ?? 0, () => service.name);
+  if (full.length) throw conflict('service_full', full[0]?.message ?? '', { errors: [{ field: 'serviceId', message: full[0]?.message ?? '' }] });
+  if (input.kind === 'campo' && service.beds < 30)
+    throw badRequest(`La rotación de campo debe ser en una unidad con al menos 30 camas censables; ${service.name} tiene ${service.beds}.`, [{ field: 'serviceId', message: 'Unidad con menos de 30 camas censables.' }]);
+  return resident;
+}
+
+export async function createRotation(ctx: Ctx, input: RotationInput) {
+  const scope = assertMayPlan(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const resident = await checkBlock(tx, input, null);
+    await assertSedeInScope(tx, scope, resident.sedeId);
+    const [row] = await tx.insert(rotations).values({ residentId: input.residentId, serviceId: input.serviceId, startsOn: input.startsOn, endsOn: input.endsOn, kind: input.kind, note: input.note ?? null }).returning();
+    await recordAudit(tx, ctx, { action: 'create', entity: 'rotation', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function updateRotation(ctx: Ctx, id: number, input: RotationInput & { version: number }) {
+  const scope = assertMayPlan(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(rotations).where(eq(rotations.id, id));
+    if (!before) throw notFound('La rotación');
+    const resident = await checkBlock(tx, input, id);
+    await assertSedeInScope(tx, scope, resident.sedeId);
+    const [after] = await tx.update(rotations).set({ serviceId: input.serviceId, startsOn: input.startsOn, endsOn: input.endsOn, kind: input.kind, note: input.note ?? null, version: sql`${rotations.version} + 1`, updatedAt: new Date() }).where(and(eq(rotations.id, id), eq(rotations.version, input.version))).returning();
+    if (!after) throw versionConflict(before);
+    await recordAudit(tx, ctx, { action: 'update', entity: 'rotation', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function deleteRotation(ctx: Ctx, id: number) {
+  const scope = assertMayPlan(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select({ row: rotations, sedeId: residents.sedeId }).from(rotations).innerJoin(residents, eq(residents.id, rotations.residentId)).where(eq(rotations.id, id));
+    if (!before) throw notFound('La rotación');
+    await assertSedeInScope(tx, scope, before.sedeId);
+    await tx.delete(rotations).where(eq(rotations.id, id));
+    await recordAudit(tx, ctx, { action: 'delete', entity: 'rotation', entityId: id, before: before.row });
+  });
+}
+
+/**
+ * The annual plan of a unit's residents for a cycle: each resident with their blocks and every
+ * rule the plan breaks (overlap, capacity, missing or invalid rotación de campo).
+ */
+export async function unitPlan(ctx: Ctx, unitId: number, cycleId: number) {
+  const scope = readScope(ctx);
+  const [cycle] = await ctx.db.select().from(academicCycles).where(eq(academicCycles.id, cycleId));
+  if (!cycle) throw badRequest('El ciclo académico no existe.', [{ field: 'cycleId', message: 'Ciclo inexistente.' }]);
+  const people = await ctx.db
+    .select({ id: residents.id, grade: residents.grade, durationYears: specialties.durationYears, specialtyCode: specialties.code, specialtyName: specialties.name, fullName: sql<string>`${persons.firstSurname} || ' ' || coalesce(${persons.secondSurname} || ' ', '') || ${persons.givenNames}` })
+    .from(residents)
+    .innerJoin(persons, eq(persons.id, residents.personId))
+    .innerJoin(sedes, eq(sedes.id, residents.sedeId))
+    .innerJoin(courses, eq(courses.id, sedes.courseId))
+    .innerJoin(specialties, eq(specialties.id, courses.specialtyId))
+    .innerJoin(units, eq(units.id, sedes.unitId))
+    .where(and(eq(sedes.unitId, unitId), eq(residents.cycleId, cycleId), inArray(residents.status, ['activo', 'licencia']), peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: residents.sedeId, userId: persons.userId })))
+    .orderBy(residents.grade, persons.firstSurname);
+  const ids = people.map((p) => p.id);
+  const list = ids.length ? ((await blocks(ctx.db).where(and(inArray(rotations.residentId, ids), lte(rotations.startsOn, cycle.endsOn), gte(rotations.endsOn, cycle.startsOn))).orderBy(rotations.startsOn)) as (PlanRotation & { serviceName: string; unitName: string })[]) : [];
+  const services = await ctx.db.select({ id: clinicalServices.id, name: clinicalServices.name, capacity: clinicalServices.capacityPerGrade }).from(clinicalServices);
+  const serviceById = new Map(services.map((s) => [s.id, s]));
+  const issues = [
+    ...overlaps(list),
+    ...capacity(list, (s, g) => serviceById.get(s)?.capacity[g - 1] ?? 0, (s) => serviceById.get(s)?.name ?? ''),
+    ...people.flatMap((p) => fieldRotation(p, list.filter((b) => b.residentId === p.id))),
+  ];
+  return { cycle: { id: cycle.id, code: cycle.code, startsOn: cycle.startsOn, endsOn: cycle.endsOn }, residents: people.map((p) => ({ ...p, blocks: list.filter((b) => b.residentId === p.id) })), issues };
+}
