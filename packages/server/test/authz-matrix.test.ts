@@ -23,6 +23,7 @@ const CENTRE: Caller[] = ['nivel_central', 'administrador'];
 const UNIT_MANAGERS: Caller[] = ['coordinador_ooad', ...CENTRE];
 const SEDE_MANAGERS: Caller[] = ['coordinador_educacion', ...UNIT_MANAGERS];
 const PEOPLE_MANAGERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
+const GUARD_MANAGERS: Caller[] = PEOPLE_MANAGERS;
 
 type Fixtures = {
   ids: Record<string, number>;
@@ -36,6 +37,8 @@ type Entry = {
   id?: (fx: Fixtures) => number;
   /** Fills other path parameters. */
   params?: Record<string, string>;
+  /** A query string the route requires. */
+  query?: (fx: Fixtures) => string;
   /** The call ends the caller's session, so it runs on a session of its own. */
   ownSession?: boolean;
 };
@@ -110,6 +113,12 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/rotations/absences': { allow: ['residente', ...PEOPLE_MANAGERS], body: () => ({ residentId: STALE, kind: 'vacaciones', startsOn: '2026-07-01', endsOn: '2026-07-10' }) },
   'POST /api/v1/rotations/absences/:id/decision': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ status: 'aprobada', version: 0 }) },
   'GET /api/v1/guards/calendar': { allow: SIGNED_IN },
+  'POST /api/v1/guards/rosters/generate': { allow: GUARD_MANAGERS, body: (fx) => ({ unitId: fx.rows.services.unitId, serviceIds: [STALE], month: '2026-04', coverage: { weekday: {}, weekend: {}, holiday: {} } }) },
+  'GET /api/v1/guards/jobs/:id': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/guards/rosters': { allow: GUARD_MANAGERS, params: {}, query: (fx) => `unitId=${fx.rows.services.unitId}` },
+  'GET /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE },
+  'PATCH /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ assignments: [], revision: 0 }) },
+  'POST /api/v1/guards/rosters/:id/publish': { allow: GUARD_MANAGERS, id: () => STALE },
 
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
@@ -185,6 +194,7 @@ async function call(caller: Caller, key: string, entry: Entry) {
   const [method, template] = key.split(' ') as [Method, string];
   let url = entry.id ? template.replace(':id', String(entry.id(fx))) : template;
   for (const [name, value] of Object.entries(entry.params ?? {})) url = url.replace(`:${name}`, value);
+  if (entry.query) url += `?${entry.query(fx)}`;
   const body = entry.body?.(fx);
   if (caller === 'anonymous') return t.app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
   const client = entry.ownSession ? await t.login(usernames[caller]) : (clients.get(caller) as Client);

@@ -16,6 +16,7 @@ import { peopleRoutes } from '../people/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
 import { rotationRoutes } from '../rotations/routes.ts';
+import { guardRoutes } from '../guards/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(reportRoutes);
       await api.register(importRoutes);
       await api.register(rotationRoutes);
+      await api.register(guardRoutes);
     },
     { prefix: '/api/v1' },
   );

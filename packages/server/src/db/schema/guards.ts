@@ -50,6 +50,8 @@ export const rosters = pgTable(
     params: jsonb('params').notNull(),
     coverage: jsonb('coverage').notNull(),
     assignments: jsonb('assignments').notNull(),
+    /** The residents, days and absences the roster was built for, so edits are checked against the same facts. */
+    instance: jsonb('instance').notNull(),
     report: jsonb('report').notNull(),
     seed: integer('seed').notNull(),
     revision: integer('revision').notNull().default(0),

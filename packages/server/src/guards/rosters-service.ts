@@ -1,0 +1,127 @@
+import { checkRoster, type Coverage, fairness, objective, resolveScope, type RosterInstance, type RosterResult, scopeCovers } from '@sirem/core';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/client.ts';
+import { units } from '../db/schema/catalog.ts';
+import { jobs, rosters } from '../db/schema/guards.ts';
+import { clinicalServices } from '../db/schema/rotations.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import type { Ctx } from '../http/context.ts';
+import { buildInstance } from './instance-builder.ts';
+import { type JobRunner, solveInWorker } from './jobs.ts';
+
+const perGrade = z.record(z.string().regex(/^[1-6]$/), z.number().int().min(0).max(50));
+export const generateInput = z.object({
+  unitId: z.number().int().positive(),
+  serviceIds: z.array(z.number().int().positive()).min(1, { message: 'Elija al menos un servicio.' }).max(30),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'El mes se escribe aaaa-mm.' }),
+  coverage: z.object({ weekday: perGrade, weekend: perGrade, holiday: perGrade }),
+  seed: z.number().int().min(1).max(1_000_000).default(1),
+});
+export type GenerateInput = z.infer<typeof generateInput>;
+
+function guardScope(ctx: Ctx) {
+  const scope = resolveScope(ctx.actor.grants, 'guards.manage');
+  if (scope.kind === 'none') throw forbidden('No tiene permiso para elaborar roles de guardia.');
+  return scope;
+}
+
+async function assertUnitInScope(ctx: Ctx, unitId: number) {
+  const scope = guardScope(ctx);
+  const [unit] = await ctx.db.select({ id: units.id, ooadId: units.ooadId }).from(units).where(eq(units.id, unitId));
+  if (!unit) throw notFound('La unidad');
+  if (!scopeCovers(scope, { ooadId: unit.ooadId, unitId: unit.id })) throw forbidden('La unidad está fuera de su ámbito.');
+}
+
+/** Queues a roster generation; the solver runs in a worker thread and the draft appears when it finishes. */
+export async function requestGeneration(ctx: Ctx, runner: JobRunner, input: GenerateInput) {
+  await assertUnitInScope(ctx, input.unitId);
+  const services = await ctx.db.select({ id: clinicalServices.id, unitId: clinicalServices.unitId }).from(clinicalServices);
+  const wrong = input.serviceIds.filter((id) => services.find((s) => s.id === id)?.unitId !== input.unitId);
+  if (wrong.length) throw badRequest('Algún servicio elegido no pertenece a la unidad.', [{ field: 'serviceIds', message: 'Servicio de otra unidad.' }]);
+  const groupKey = [...input.serviceIds].sort((a, b) => a - b).join('+');
+  const { instance, ruleSetCode } = await buildInstance(ctx.db, { ...input, groupKey, coverage: input.coverage as unknown as Coverage });
+  if (!instance.residents.length) throw badRequest('Ningún residente rota en esos servicios ese mes; programe las rotaciones primero.');
+  const jobId = await runner.enqueue('roster', { instance, ruleSetCode, seed: input.seed, unitId: input.unitId, serviceIds: input.serviceIds, groupKey, month: input.month, userId: ctx.actor.userId }, ctx.actor.userId);
+  return { jobId };
+}
+
+type RosterJob = { instance: RosterInstance; ruleSetCode: string; seed: number; unitId: number; serviceIds: number[]; groupKey: string; month: string; userId: number };
+
+/** The job handler: solve, and save a draft only when every hard rule holds (never a partial roster). */
+export async function runRosterJob(db: Db, raw: unknown, progress: (f: number) => Promise<void>) {
+  const job = raw as RosterJob;
+  let last = Promise.resolve();
+  const result: RosterResult = await solveInWorker(job.instance, job.seed, (f) => {
+    last = last.then(() => progress(f * 0.95));
+  });
+  await last;
+  if (result.status !== 'ok') return { status: 'infeasible', explanation: result.explanation, shortages: result.shortages };
+  const rosterId = await db.transaction(async (tx) => {
+    const [{ n }] = await tx.select({ n: max(rosters.version) }).from(rosters).where(and(eq(rosters.unitId, job.unitId), eq(rosters.groupKey, job.groupKey), eq(rosters.month, job.month)));
+    const [row] = await tx
+      .insert(rosters)
+      .values({
+        unitId: job.unitId, groupKey: job.groupKey, serviceIds: job.serviceIds, month: job.month, version: (n ?? 0) + 1, status: 'draft', ruleSetCode: job.ruleSetCode,
+        params: job.instance.params, coverage: job.instance.coverage, assignments: result.assignments, instance: job.instance,
+        report: { fairness: result.fairness, objective: result.objective, attempts: result.attempts }, seed: job.seed, createdBy: job.userId,
+      })
+      .returning({ id: rosters.id });
+    // Background work acts on behalf of the coordinator who asked for it.
+    const onBehalf = { actor: { userId: job.userId, username: `trabajo:${job.userId}` } as Ctx['actor'], requestId: 'job' };
+    await recordAudit(tx, onBehalf, { action: 'generate', entity: 'roster', entityId: row.id, after: { month: job.month, unitId: job.unitId, objective: result.objective } });
+    return row.id;
+  });
+  return { status: 'ok', rosterId, fairness: result.fairness };
+}
+
+export async function getJob(ctx: Ctx, id: number) {
+  const [job] = await ctx.db.select({ id: jobs.id, kind: jobs.kind, status: jobs.status, progress: jobs.progress, result: jobs.result, error: jobs.error, createdBy: jobs.createdBy }).from(jobs).where(eq(jobs.id, id));
+  if (!job || job.createdBy !== ctx.actor.userId) throw notFound('El trabajo');
+  return job;
+}
+
+/** A roster with its live check: every violation of the hard rules and the fairness figures. */
+export async function getRoster(ctx: Ctx, id: number) {
+  guardScope(ctx);
+  const [roster] = await ctx.db.select().from(rosters).where(eq(rosters.id, id));
+  if (!roster) throw notFound('El rol de guardias');
+  await assertUnitInScope(ctx, roster.unitId);
+  const instance = roster.instance as RosterInstance;
+  const assignments = roster.assignments as { date: string; residentId: number }[];
+  return { ...roster, violations: checkRoster(instance, assignments), fairness: fairness(instance, assignments), objective: objective(instance, assignments) };
+}
+
+export const editInput = z.object({ assignments: z.array(z.object({ date: z.string(), residentId: z.number().int() })).max(20_000), revision: z.number().int().nonnegative() });
+
+/** Saves a coordinator's edits to a draft; the live check is returned, violations are allowed in a draft. */
+export async function editRoster(ctx: Ctx, id: number, input: z.infer<typeof editInput>) {
+  const current = await getRoster(ctx, id);
+  if (current.status !== 'draft') throw conflict('roster_published', 'Un rol publicado no se modifica; genere o copie una nueva versión.');
+  await ctx.db.transaction(async (tx) => {
+    const [saved] = await tx.update(rosters).set({ assignments: input.assignments, revision: sql`${rosters.revision} + 1` }).where(and(eq(rosters.id, id), eq(rosters.revision, input.revision))).returning({ id: rosters.id });
+    if (!saved) throw conflict('version_conflict', 'Otra persona modificó este rol mientras usted lo editaba. Recargue para ver sus cambios y vuelva a aplicar los suyos.', { current: { revision: current.revision } });
+    await recordAudit(tx, ctx, { action: 'edit', entity: 'roster', entityId: id, before: { assignments: current.assignments }, after: { assignments: input.assignments } });
+  });
+  return getRoster(ctx, id);
+}
+
+/** Publishes a draft only when it breaks no hard rule; the previously published version is superseded. */
+export async function publishRoster(ctx: Ctx, id: number) {
+  const roster = await getRoster(ctx, id);
+  if (roster.status !== 'draft') throw conflict('roster_published', 'Este rol ya fue publicado.');
+  if (roster.violations.length)
+    throw new AppError(409, 'roster_violations', `No se puede publicar: el rol incumple ${roster.violations.length} regla(s). ${roster.violations[0]?.message ?? ''}`, { errors: roster.violations.map((v) => ({ field: v.rule, message: v.message })) });
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(rosters).set({ status: 'superseded' }).where(and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month), eq(rosters.status, 'published')));
+    await tx.update(rosters).set({ status: 'published', publishedAt: new Date() }).where(eq(rosters.id, id));
+    await recordAudit(tx, ctx, { action: 'publish', entity: 'roster', entityId: id, after: { month: roster.month, version: roster.version } });
+  });
+  return getRoster(ctx, id);
+}
+
+export async function listRosters(ctx: Ctx, unitId: number) {
+  await assertUnitInScope(ctx, unitId);
+  return ctx.db.select({ id: rosters.id, month: rosters.month, version: rosters.version, status: rosters.status, groupKey: rosters.groupKey, publishedAt: rosters.publishedAt }).from(rosters).where(eq(rosters.unitId, unitId)).orderBy(desc(rosters.month), desc(rosters.version));
+}

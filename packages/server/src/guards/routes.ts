@@ -1,0 +1,25 @@
+import { idParam } from '@sirem/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../http/context.ts';
+import { JobRunner } from './jobs.ts';
+import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
+
+/** Guardia rosters: generate in the background, check live, edit, publish. */
+export async function guardRoutes(app: FastifyInstance) {
+  const runner = new JobRunner(app.db, { roster: runRosterJob });
+  app.addHook('onClose', async () => runner.stop());
+  // Jobs left queued by a previous process are picked up on start.
+  app.addHook('onReady', async () => void runner.drain());
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['guards'];
+  r.post('/guards/rosters/generate', { schema: { tags, summary: 'Generar un rol de guardias (trabajo en segundo plano)', body: generateInput } }, async (req, reply) =>
+    reply.status(202).send(await requestGeneration(ctxOf(req), runner, req.body)),
+  );
+  r.get('/guards/jobs/:id', { schema: { tags, summary: 'Avance y resultado de un trabajo', params: idParam } }, async (req) => getJob(ctxOf(req), req.params.id));
+  r.get('/guards/rosters', { schema: { tags, summary: 'Roles de guardia de una unidad', querystring: z.object({ unitId: z.coerce.number().int().positive() }) } }, async (req) => listRosters(ctxOf(req), req.query.unitId));
+  r.get('/guards/rosters/:id', { schema: { tags, summary: 'Rol de guardias con su verificación de reglas', params: idParam } }, async (req) => getRoster(ctxOf(req), req.params.id));
+  r.patch('/guards/rosters/:id', { schema: { tags, summary: 'Editar un borrador de rol', params: idParam, body: editInput } }, async (req) => editRoster(ctxOf(req), req.params.id, req.body));
+  r.post('/guards/rosters/:id/publish', { schema: { tags, summary: 'Publicar un rol sin incumplimientos', params: idParam } }, async (req) => publishRoster(ctxOf(req), req.params.id));
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, national, setupApp, type TestContext } from './support/app.ts';
+import { cycleStartingIn, familyMedicineSede, mexican } from './support/people.ts';
+
+let t: TestContext;
+let admin: Client;
+let coord: Client;
+let unitId: number;
+let serviceId: number;
+const residentIds: Record<number, number[]> = { 1: [], 2: [] };
+const coverage = { weekday: { 1: 1, 2: 1 }, weekend: { 1: 1, 2: 1 }, holiday: { 1: 1, 2: 1 } };
+
+async function waitForJob(client: Client, jobId: number) {
+  for (let i = 0; i < 200; i++) {
+    const job = (await client.get(`/api/v1/guards/jobs/${jobId}`)).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}
+
+beforeAll(async () => {
+  t = await setupApp();
+  admin = await t.userWith('admin.guards', [national()]);
+  const sede = await familyMedicineSede(t.database.db, 'Jalisco');
+  unitId = sede.unitId;
+  const cycle = await cycleStartingIn(t.database.db, 2026);
+  coord = await t.userWith('cceis.guards', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId }]);
+  serviceId = (await coord.post('/api/v1/rotations/services', { unitId, name: 'Urgencias (guardias)', capacityPerGrade: [10, 10, 10] })).json().id;
+  for (const grade of [1, 2]) {
+    for (let i = 0; i < 5; i++) {
+      const r = (await admin.post('/api/v1/people/residents', { person: mexican(), sedeId: sede.id, cycleId: cycle.id, grade })).json();
+      residentIds[grade]?.push(r.id);
+      const rot = await coord.post('/api/v1/rotations', { residentId: r.id, serviceId, startsOn: '2026-04-01', endsOn: '2026-06-30' });
+      if (rot.statusCode !== 201) throw new Error(rot.body);
+    }
+  }
+});
+afterAll(() => t.close());
+
+describe('guardia rosters', () => {
+  it('generates a compliant draft in the background, refuses an illegal edit at publish, then publishes the fixed roster', async () => {
+    const started = await coord.post('/api/v1/guards/rosters/generate', { unitId, serviceIds: [serviceId], month: '2026-04', coverage, seed: 4 });
+    expect(started.statusCode, started.body).toBe(202);
+    const job = await waitForJob(coord, started.json().jobId);
+    expect(job).toMatchObject({ status: 'done', progress: 100, result: { status: 'ok' } });
+    const roster = (await coord.get(`/api/v1/guards/rosters/${job.result.rosterId}`)).json();
+    expect(roster).toMatchObject({ status: 'draft', month: '2026-04', ruleSetCode: 'IMSS-2026-01-27', violations: [] });
+    expect(roster.assignments).toHaveLength(30 * 2);
+
+    // Give the first guardia of April to the resident who already has the next one: spacing breaks.
+    const [first] = roster.assignments as { date: string; residentId: number }[];
+    const neighbour = roster.assignments.find((a: { date: string; residentId: number }) => a.date === '2026-04-02' && residentIds[1]?.includes(a.residentId) === residentIds[1]?.includes(first?.residentId ?? 0));
+    const illegal = roster.assignments.map((a: { date: string; residentId: number }) => (a === first ? { ...a, residentId: neighbour.residentId } : a));
+    const edited = await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: illegal, revision: roster.revision });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().violations.map((v: { rule: string }) => v.rule)).toContain('spacing');
+    const refused = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'roster_violations', detail: expect.stringContaining('días libres') });
+    const stale = await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: roster.assignments, revision: roster.revision });
+    expect(stale.json().code).toBe('version_conflict');
+
+    const fixed = await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: roster.assignments, revision: edited.json().revision });
+    expect(fixed.json().violations).toEqual([]);
+    const published = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`);
+    expect(published.json()).toMatchObject({ status: 'published' });
+    expect((await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: [], revision: fixed.json().revision })).json().code).toBe('roster_published');
+  });
+
+  it('explains an impossible coverage and saves nothing', async () => {
+    const before = (await coord.get(`/api/v1/guards/rosters?unitId=${unitId}`)).json().length;
+    const started = await coord.post('/api/v1/guards/rosters/generate', { unitId, serviceIds: [serviceId], month: '2026-05', coverage: { weekday: { 1: 3 }, weekend: { 1: 3 }, holiday: { 1: 3 } } });
+    const job = await waitForJob(coord, started.json().jobId);
+    expect(job.result.status).toBe('infeasible');
+    expect(job.result.explanation[0]).toMatch(/se requieren 3 R1/);
+    expect((await coord.get(`/api/v1/guards/rosters?unitId=${unitId}`)).json()).toHaveLength(before);
+  });
+
+  it('keeps approved vacations free of guardias and carries April into May', async () => {
+    const away = residentIds[2]?.[0] as number;
+    const asked = (await coord.post('/api/v1/rotations/absences', { residentId: away, kind: 'vacaciones', startsOn: '2026-05-04', endsOn: '2026-05-15' })).json();
+    await coord.post(`/api/v1/rotations/absences/${asked.id}/decision`, { status: 'aprobada', version: asked.version });
+    const started = await coord.post('/api/v1/guards/rosters/generate', { unitId, serviceIds: [serviceId], month: '2026-05', coverage });
+    const job = await waitForJob(coord, started.json().jobId);
+    const roster = (await coord.get(`/api/v1/guards/rosters/${job.result.rosterId}`)).json();
+    expect(roster.violations).toEqual([]);
+    const onLeave = roster.assignments.filter((a: { date: string; residentId: number }) => a.residentId === away && a.date >= '2026-05-04' && a.date <= '2026-05-15');
+    expect(onLeave).toEqual([]);
+    const carried = roster.instance.residents.find((r: { id: number }) => r.id === away).carry.total;
+    expect(carried).toBeGreaterThan(0);
+  });
+});
