@@ -115,6 +115,8 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/guards/calendar': { allow: SIGNED_IN },
   'POST /api/v1/guards/rosters/generate': { allow: GUARD_MANAGERS, body: (fx) => ({ unitId: fx.rows.services.unitId, serviceIds: [STALE], month: '2026-04', coverage: { weekday: {}, weekend: {}, holiday: {} } }) },
   'GET /api/v1/guards/jobs/:id': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/guards/my': { allow: SIGNED_IN },
+  'POST /api/v1/guards/my/calendar-link': { allow: SIGNED_IN },
   'GET /api/v1/guards/rosters': { allow: GUARD_MANAGERS, params: {}, query: (fx) => `unitId=${fx.rows.services.unitId}` },
   'GET /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE },
   'PATCH /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ assignments: [], revision: 0 }) },

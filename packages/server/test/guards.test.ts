@@ -91,3 +91,36 @@ describe('guardia rosters', () => {
     expect(carried).toBeGreaterThan(0);
   });
 });
+
+describe('Mis guardias and the calendar feed', () => {
+  it('a resident sees their published guardias and subscribes to a private .ics that a real parser reads', async () => {
+    const { persons } = await import('../src/db/schema/people.ts');
+    const { residents } = await import('../src/db/schema/people.ts');
+    const { users } = await import('../src/db/schema/access.ts');
+    const { eq } = await import('drizzle-orm');
+    const ICAL = (await import('ical.js')).default;
+    const residentId = residentIds[1]?.[1] as number;
+    const me = await t.userWith('residente.ics', [{ role: 'residente', scopeKind: 'self' }]);
+    const [user] = await t.database.db.select().from(users).where(eq(users.username, 'residente.ics'));
+    const [resident] = await t.database.db.select().from(residents).where(eq(residents.id, residentId));
+    await t.database.db.update(persons).set({ userId: user?.id }).where(eq(persons.id, resident?.personId as number));
+    const mine = (await me.get('/api/v1/guards/my')).json();
+    expect(mine.guards.length).toBeGreaterThan(0);
+    expect(mine.guards.every((g: { date: string }) => g.date.startsWith('2026-04'))).toBe(true);
+    expect(mine.rotations[0]).toMatchObject({ serviceName: 'Urgencias (guardias)' });
+    const link = (await me.post('/api/v1/guards/my/calendar-link')).json();
+    const feed = await t.app.inject({ method: 'GET', url: link.path });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(feed.body));
+    const events = calendar.getAllSubcomponents('vevent').map((v: InstanceType<typeof ICAL.Component>) => new ICAL.Event(v));
+    const guardEvents = events.filter((e: InstanceType<typeof ICAL.Event>) => e.summary.startsWith('Guardia'));
+    expect(guardEvents).toHaveLength(mine.guards.length);
+    const weekend = mine.guards.find((g: { type: string }) => g.type !== 'weekday');
+    const event = guardEvents.find((e: InstanceType<typeof ICAL.Event>) => e.startDate.toString().startsWith(weekend.date));
+    expect(event.endDate.subtractDate(event.startDate).toSeconds()).toBe(24 * 3600);
+    const renewed = (await me.post('/api/v1/guards/my/calendar-link')).json();
+    expect((await t.app.inject({ method: 'GET', url: link.path })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: renewed.path })).statusCode).toBe(200);
+  });
+});

@@ -4,3 +4,4 @@ export * from './instance.ts';
 export * from './checker.ts';
 export * from './fairness.ts';
 export * from './solver.ts';
+export * from './ical.ts';

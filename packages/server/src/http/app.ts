@@ -17,6 +17,7 @@ import { reportRoutes } from '../reports/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
 import { rotationRoutes } from '../rotations/routes.ts';
 import { guardRoutes } from '../guards/routes.ts';
+import { calendarFeedRoutes } from '../guards/feed-routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions) {
     loginRateLimit: options.auth?.loginRateLimit ?? { max: 30, timeWindow: 60_000 },
   };
   await app.register(healthRoutes, { prefix: '/api', database: options.database });
+  await app.register(calendarFeedRoutes, { prefix: '/api' });
   await app.register(
     async (api) => {
       await api.register(authRoutes, auth);
