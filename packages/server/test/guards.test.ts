@@ -118,6 +118,7 @@ describe('Mis guardias and the calendar feed', () => {
     expect(guardEvents).toHaveLength(mine.guards.length);
     const weekend = mine.guards.find((g: { type: string }) => g.type !== 'weekday');
     const event = guardEvents.find((e: InstanceType<typeof ICAL.Event>) => e.startDate.toString().startsWith(weekend.date));
+    if (!event) throw new Error(`no event for ${weekend.date}`);
     expect(event.endDate.subtractDate(event.startDate).toSeconds()).toBe(24 * 3600);
     const renewed = (await me.post('/api/v1/guards/my/calendar-link')).json();
     expect((await t.app.inject({ method: 'GET', url: link.path })).statusCode).toBe(404);

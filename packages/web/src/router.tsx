@@ -5,6 +5,7 @@ import { ChangePasswordPage } from './access/ChangePasswordPage.tsx';
 import { LoginPage } from './access/LoginPage.tsx';
 import { useSession } from './access/session.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { ErrorPage } from './ui/ErrorPage.tsx';
 import { Shell } from './ui/Shell.tsx';
 
 // Area pages load on demand so the first screen (login) stays small.
@@ -60,6 +61,7 @@ const root = createRootRoute({ component: Root });
 const page = (path: string, Component: ComponentType) => createRoute({ getParentRoute: () => root, path, component: () => <Component /> });
 
 export const router = createRouter({
+  defaultErrorComponent: ErrorPage,
   routeTree: root.addChildren([
     page('/', HomePage),
     page('/password', ChangePasswordPage),

@@ -1,10 +1,11 @@
-import { type ListQuery, type Page, type Scope, can, resolveScope, scopeCovers, foldText } from '@sirem/core';
+import { type ListQuery, type Page, type Scope, can, resolveScope, scopeCovers } from '@sirem/core';
 import { type SQL, and, asc, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { allPages } from '../lib/pages.ts';
+import { searchWords } from '../lib/search.ts';
 import type { Ctx, Resource, Row } from './resource.ts';
 
 const PAGE = 50;
@@ -19,10 +20,8 @@ function readScopeOf<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx): SQL |
 function baseWhere<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, query: Q): SQL | undefined {
   const conditions: (SQL | undefined)[] = [readScopeOf(r, ctx), ...(r.filters?.(query) ?? [])];
   if (query.active !== 'all') conditions.push(eq(r.table.active, query.active !== 'false'));
-  if (query.q && r.search) {
-    const needle = foldText(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-    conditions.push(sql`${r.search} like ${`%${needle}%`}`);
-  }
+  if (r.search) conditions.push(searchWords(r.search, query.q));
+
   return and(...conditions);
 }
 

@@ -61,7 +61,11 @@ export function UserFormPage({ id }: { id: string }) {
       fail(err);
     }
   };
-  const set = (k: keyof typeof form) => (e: { currentTarget: HTMLInputElement }) => setForm((f) => ({ ...f, [k]: k === 'active' ? e.currentTarget.checked : e.currentTarget.value }));
+  // Read the value now: React clears the event's currentTarget before a deferred state update runs.
+  const set = (k: keyof typeof form) => (e: { currentTarget: HTMLInputElement }) => {
+    const value = k === 'active' ? e.currentTarget.checked : e.currentTarget.value;
+    setForm((f) => ({ ...f, [k]: value }));
+  };
   return (
     <Stack>
       <Button component={Link} to="/admin/users" variant="subtle" size="compact-sm" w="fit-content">← {t('common.back')}</Button>

@@ -61,6 +61,8 @@ export const en: Record<MessageKey, string> = {
   'common.validTo': 'Valid to',
   'common.confirmDelete': 'Delete this record? Only possible when nothing uses it.',
   'common.conflict': 'Someone else changed this record. The current data was loaded; review and save again.',
+  'common.errorTitle': 'Something went wrong on this page',
+  'common.reload': 'Reload',
   'common.filters': 'Filters',
   'home.welcome': 'Welcome, {name}',
   'home.figures': 'Figures',

@@ -60,6 +60,8 @@ export const es = {
   'common.validTo': 'Vigente hasta',
   'common.confirmDelete': '¿Eliminar este registro? Solo es posible si nada lo usa.',
   'common.conflict': 'Otra persona modificó este registro. Se cargaron los datos actuales; revise y guarde de nuevo.',
+  'common.errorTitle': 'Algo salió mal en esta página',
+  'common.reload': 'Recargar',
   'common.filters': 'Filtros',
   'home.welcome': 'Bienvenida, {name}',
   'home.figures': 'Cifras',
