@@ -101,12 +101,15 @@ describe('lists and scope', () => {
   it('a resident sees only themself', async () => {
     const person = mexican();
     const enrolled = (await enrol(admin, { person, sedeId: jalisco.id })).json();
-    const me = await t.userWith('residente.self', [{ role: 'residente', scopeKind: 'self' }]);
-    const { persons } = await import('../src/db/schema/people.ts');
-    const { users } = await import('../src/db/schema/access.ts');
-    const { eq } = await import('drizzle-orm');
-    const [user] = await t.database.db.select().from(users).where(eq(users.username, 'residente.self'));
-    await t.database.db.update(persons).set({ userId: user.id }).where(eq(persons.id, enrolled.personId));
+    const created = await admin.post('/api/v1/access/users', { username: 'residente.self', displayName: 'Residente', password: 'clave-temporal-residente', grants: [{ role: 'residente', scopeKind: 'self' }], personKey: person.curp });
+    expect(created.statusCode, created.body).toBe(201);
+    const taken = await admin.post('/api/v1/access/users', { username: 'otra.cuenta', displayName: 'Otra', password: 'clave-temporal-residente', grants: [], personKey: person.curp });
+    expect(taken.json().errors).toEqual([expect.objectContaining({ field: 'personKey' })]);
+    const unknown = await admin.post('/api/v1/access/users', { username: 'sin.persona', displayName: 'Nadie', password: 'clave-temporal-residente', grants: [], personKey: 'XAXX010101HDFXXX00' });
+    expect(unknown.statusCode).toBe(400);
+    const first = await t.login('residente.self', 'clave-temporal-residente');
+    await first.post('/api/v1/auth/password', { currentPassword: 'clave-temporal-residente', newPassword: 'clave-propia-residente' });
+    const me = await t.login('residente.self', 'clave-propia-residente');
     const list = (await me.get('/api/v1/people/residents')).json();
     expect(list.items.map((r: { id: number }) => r.id)).toEqual([enrolled.id]);
     const someoneElse = (await admin.get('/api/v1/people/residents')).json().items.find((r: { id: number }) => r.id !== enrolled.id);

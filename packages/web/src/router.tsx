@@ -20,6 +20,9 @@ const FacultyPage = lazy(() => import('./people/FacultyPage.tsx').then((m) => ({
 const PromotionPage = lazy(() => import('./people/PromotionPage.tsx').then((m) => ({ default: m.PromotionPage })));
 const EnrolPage = lazy(() => import('./people/EnrolPage.tsx').then((m) => ({ default: m.EnrolPage })));
 const TutorPage = lazy(() => import('./people/TutorPage.tsx').then((m) => ({ default: m.TutorPage })));
+const GeneratePage = lazy(() => import('./guards/GeneratePage.tsx').then((m) => ({ default: m.GeneratePage })));
+const RosterPage = lazy(() => import('./guards/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
+const MyGuardsPage = lazy(() => import('./guards/MyGuardsPage.tsx').then((m) => ({ default: m.MyGuardsPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -52,6 +55,10 @@ function Tutor() {
   const { id = '' } = useRouteParams();
   return <TutorPage key={id} personId={id} />;
 }
+function Roster() {
+  const { id = '' } = useRouteParams();
+  return <RosterPage key={id} id={id} />;
+}
 function ResidentDetail() {
   const { id = '' } = useRouteParams();
   return id === 'new' ? <EnrolPage /> : <ResidentDetailPage key={id} id={id} />;
@@ -76,5 +83,8 @@ export const router = createRouter({
     page('/people/faculty/$id', Tutor),
     page('/people/imports', ImportsPage),
     page('/people/promotion', PromotionPage),
+    page('/guards', GeneratePage),
+    page('/guards/rosters/$id', Roster),
+    page('/guards/my', MyGuardsPage),
   ]),
 });

@@ -46,6 +46,8 @@ export const createUserInput = z.object({
   email: z.email({ message: 'Correo electrónico inválido.' }).nullish(),
   password: newPassword,
   grants: z.array(grantInput).max(20).default([]),
+  /** Links the account to the person (resident or teacher) with this CURP or temporary key. */
+  personKey: z.string().trim().toUpperCase().max(20).nullish(),
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 

@@ -1,10 +1,11 @@
 import { type CreateUserInput, type GrantInput, ROLE_SCOPES, type ScopeKind, foldText, type updateUserInput, resolveScope } from '@sirem/core';
-import { type SQL, and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { roleGrants, sessions, users } from '../db/schema/access.ts';
 import { ooads, sedes, units } from '../db/schema/catalog.ts';
+import { persons } from '../db/schema/people.ts';
 import type { Ctx } from '../http/context.ts';
 import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
@@ -78,6 +79,14 @@ export async function getUser(ctx: Ctx, id: number) {
   return { ...user, grants: await grantsOf(ctx.db, id) };
 }
 
+/** Ties an account to its person record, so "self" scope and "Mis guardias" know who the user is. */
+async function linkPerson(tx: Db, userId: number, key: string) {
+  const [person] = await tx.select({ id: persons.id, userId: persons.userId }).from(persons).where(or(eq(persons.curp, key), eq(persons.tempKey, key)));
+  if (!person) throw badRequest(`No hay una persona registrada con la clave ${key}.`, [{ field: 'personKey', message: 'CURP o clave temporal no registrada.' }]);
+  if (person.userId && person.userId !== userId) throw conflict('duplicate', 'Esa persona ya tiene otra cuenta de usuario.', { errors: [{ field: 'personKey', message: 'Persona ya vinculada a otra cuenta.' }] });
+  await tx.update(persons).set({ userId }).where(eq(persons.id, person.id));
+}
+
 export async function createUser(ctx: Ctx, input: CreateUserInput, options: { mustChangePassword?: boolean } = {}) {
   assertAdmin(ctx);
   await checkGrants(ctx.db, input.grants);
@@ -90,7 +99,8 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, options: { mu
       .values({ username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash, mustChangePassword: options.mustChangePassword ?? true })
       .returning({ id: users.id });
     if (input.grants.length) await tx.insert(roleGrants).values(grantValues(user.id, input.grants));
-    await recordAudit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, after: { username: input.username, displayName: input.displayName, email: input.email ?? null, grants: input.grants } });
+    if (input.personKey) await linkPerson(tx, user.id, input.personKey);
+    await recordAudit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, after: { username: input.username, displayName: input.displayName, email: input.email ?? null, grants: input.grants, personKey: input.personKey ?? null } });
     return user.id;
   });
   return getUser(ctx, id);

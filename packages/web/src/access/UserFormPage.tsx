@@ -17,14 +17,14 @@ export function UserFormPage({ id }: { id: string }) {
   const client = useQueryClient();
   const isNew = id === 'new';
   const user = useQuery({ queryKey: ['/access/users', id], enabled: !isNew, queryFn: () => api.get<User>(`/access/users/${id}`) });
-  const [form, setForm] = useState({ username: '', displayName: '', email: '', password: '', active: true });
+  const [form, setForm] = useState({ username: '', displayName: '', email: '', password: '', personKey: '', active: true });
   const [grants, setGrants] = useState<GrantDraft[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [reset, setReset] = useState('');
   useEffect(() => {
     if (user.data) {
-      setForm({ username: user.data.username, displayName: user.data.displayName, email: user.data.email ?? '', password: '', active: user.data.active });
+      setForm({ username: user.data.username, displayName: user.data.displayName, email: user.data.email ?? '', password: '', personKey: '', active: user.data.active });
       setGrants(user.data.grants);
     }
   }, [user.data]);
@@ -38,7 +38,7 @@ export function UserFormPage({ id }: { id: string }) {
     const payload = { displayName: form.displayName, email: form.email || null, grants };
     try {
       if (isNew) {
-        const body = { ...payload, username: form.username, password: form.password };
+        const body = { ...payload, username: form.username, password: form.password, personKey: form.personKey || null };
         const parsed = createUserInput.safeParse(body);
         if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
         const created = await api.post<User>('/access/users', body);
@@ -77,6 +77,7 @@ export function UserFormPage({ id }: { id: string }) {
             {isNew && <TextInput label={t('users.username')} value={form.username} onChange={set('username')} error={errors.username} required />}
             <TextInput label={t('users.name')} value={form.displayName} onChange={set('displayName')} error={errors.displayName} required />
             <TextInput label={t('users.email')} type="email" value={form.email} onChange={set('email')} error={errors.email} />
+            {isNew && <TextInput label={t('users.personKey')} value={form.personKey} onChange={set('personKey')} error={errors.personKey} />}
             {isNew && <PasswordInput label={t('users.password')} value={form.password} onChange={set('password')} error={errors.password} required />}
             {!isNew && <Checkbox label={t('users.active')} checked={form.active} onChange={set('active')} />}
             <GrantsEditor value={grants} onChange={setGrants} errors={errors} />

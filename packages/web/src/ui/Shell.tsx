@@ -21,6 +21,13 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     ],
   },
   {
+    label: 'nav.guards',
+    items: [
+      { to: '/guards/my', label: 'nav.myGuards', action: 'absences.request' },
+      { to: '/guards', label: 'nav.guards', action: 'guards.manage' },
+    ],
+  },
+  {
     label: 'nav.catalog',
     items: [
       { to: '/catalog/ooads', label: 'nav.ooads', action: 'catalog.read' },
@@ -77,7 +84,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {section.items.length > 1 && <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" px="sm">{t(section.label)}</Text>}
                 {items.map((item) => (
                   <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} onClick={close}
-                    active={item.to === '/' ? path === '/' : path.startsWith(item.to)} />
+                    active={item.to === '/' || item.to === '/guards' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
                 ))}
               </div>
             );

@@ -1,0 +1,75 @@
+import ICAL from 'ical.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCurp } from '../packages/core/src/people/curp-build.ts';
+import { adminPassword, apiAs, baseUrl, choose, launch, loginAs, newPage } from './support/browser.ts';
+
+let browser: Browser;
+let page: Page;
+let unit: { id: number; name: string };
+let residentCurp = '';
+
+beforeAll(async () => {
+  browser = await launch();
+  page = await newPage(browser, { width: 1400, height: 900 });
+  await loginAs(page, 'admin', adminPassword());
+  await page.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+  unit = (await apiAs(page, 'GET', '/catalog/units?q=Unidad%20de%20Medicina%20Familiar%20No.%205%20(demo)&limit=1')).items[0];
+  const sede = (await apiAs(page, 'GET', `/catalog/sedes?unitId=${unit.id}`)).items[0];
+  const cycle = (await apiAs(page, 'GET', '/catalog/cycles?q=2026-2027')).items[0];
+  const service = await apiAs(page, 'POST', '/rotations/services', { unitId: unit.id, name: 'Urgencias (guardias e2e)', capacityPerGrade: [10, 10, 10] });
+  const names = ['Ana', 'Berta', 'Carla', 'Diana', 'Elena', 'Fabiola', 'Gloria', 'Hilda'];
+  for (const [i, given] of names.entries()) {
+    const birthDate = `199${i}-0${i + 1}-1${i}`;
+    const curp = buildCurp({ firstSurname: 'Guardia', secondSurname: 'Prueba', givenNames: given, birthDate, sex: 'M', stateCode: 'DF' });
+    if (i === 0) residentCurp = curp;
+    const person = { keyType: 'curp', curp, givenNames: given, firstSurname: 'Guardia', secondSurname: 'Prueba', sex: 'M', birthDate, nationality: 'MEX' };
+    const r = await apiAs(page, 'POST', '/people/residents', { person, sedeId: sede.id, cycleId: cycle.id, grade: i < 4 ? 1 : 2 });
+    await apiAs(page, 'POST', '/rotations', { residentId: r.id, serviceId: service.id, startsOn: '2027-01-01', endsOn: '2027-01-31' });
+  }
+  await apiAs(page, 'POST', '/access/users', { username: 'ana.guardia', displayName: 'Ana Guardia', password: 'temporal-ana-guardia', grants: [{ role: 'residente', scopeKind: 'self' }], personKey: residentCurp });
+});
+afterAll(() => browser.close());
+
+describe('guardia rosters', () => {
+  it('generates a roster, flags an illegal edit live, publishes the fixed one; the resident sees it and subscribes to the .ics', async () => {
+    await page.goto(`${baseUrl()}/guards`);
+    await choose(page, 'Unidad', 'Familiar No. 5 (demo)', unit.name);
+    await page.getByRole('checkbox', { name: 'Urgencias (guardias e2e)' }).check();
+    await page.getByLabel('Mes (aaaa-mm)').fill('2027-01');
+    await page.getByRole('button', { name: 'Generar rol' }).click();
+    await page.getByRole('link', { name: 'Abrir el borrador' }).click();
+    await expect.poll(() => page.getByTestId('violations').textContent()).toContain('cumple todas las reglas');
+
+    const taken = page.locator('button[aria-pressed="true"][aria-label^="Ana Guardia "]').first();
+    const date = ((await taken.getAttribute('aria-label')) ?? '').split(' ').at(-1) as string;
+    const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const previous = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const neighbour = next.startsWith('2027-01') ? next : previous;
+    await page.getByRole('button', { name: `Ana Guardia ${neighbour}`, exact: true }).click();
+    await expect.poll(() => page.getByTestId('violations').textContent()).toContain('días libres');
+    expect(await page.getByRole('button', { name: 'Publicar' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: `Ana Guardia ${neighbour}`, exact: true }).click();
+    await expect.poll(() => page.getByTestId('violations').textContent()).toContain('cumple todas las reglas');
+    await page.getByRole('button', { name: 'Publicar' }).click();
+    await page.getByText('published').first().waitFor();
+
+    const resident = await newPage(browser, { width: 375, height: 812 });
+    await loginAs(resident, 'ana.guardia', 'temporal-ana-guardia');
+    await resident.getByLabel('Contraseña actual').fill('temporal-ana-guardia');
+    await resident.getByLabel(/^Contraseña nueva( \*)?$/).fill('ana-guardia-propia-1');
+    await resident.getByLabel('Confirme la contraseña nueva').fill('ana-guardia-propia-1');
+    await resident.getByRole('button', { name: 'Guardar' }).click();
+    await resident.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+    await resident.goto(`${baseUrl()}/guards/my`);
+    await resident.getByTestId('my-guard').first().waitFor();
+    const cards = await resident.getByTestId('my-guard').count();
+    await resident.getByRole('button', { name: 'Obtener enlace de calendario (.ics)' }).click();
+    const link = (await resident.getByTestId('calendar-link').textContent()) ?? '';
+    const ics = await (await resident.request.get(link)).text();
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const guards = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).filter((e) => e.summary.startsWith('Guardia'));
+    expect(guards).toHaveLength(cards);
+    expect(guards.map((g) => g.startDate.toString().slice(0, 10))).toContain(date);
+  });
+});

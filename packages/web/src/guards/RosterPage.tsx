@@ -1,0 +1,120 @@
+import { Alert, Badge, Button, Group, List, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type Assignment, checkRoster, fairness, type RosterInstance } from '@sirem/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { api, ApiError } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
+import classes from './roster.module.css';
+
+type Roster = { id: number; month: string; version: number; status: string; revision: number; ruleSetCode: string; assignments: Assignment[]; instance: RosterInstance };
+const key = (a: Assignment) => `${a.residentId}|${a.date}`;
+
+/** The roster grid: residents × days. Edits are checked live by the same rule code the server enforces on publish. */
+export function RosterPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const roster = useQuery({ queryKey: ['roster', id], queryFn: () => api.get<Roster>(`/guards/rosters/${id}`) });
+  const [assignments, setAssignments] = useState<Assignment[]>([]);
+  const [revision, setRevision] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (roster.data) {
+      setAssignments(roster.data.assignments);
+      setRevision(roster.data.revision);
+    }
+  }, [roster.data]);
+  const instance = roster.data?.instance;
+  const violations = useMemo(() => (instance ? checkRoster(instance, assignments) : []), [instance, assignments]);
+  const figures = useMemo(() => (instance ? fairness(instance, assignments) : []), [instance, assignments]);
+  if (roster.isError) return <Alert color="red">{(roster.error as Error).message}</Alert>;
+  if (!roster.data || !instance) return <Text c="dimmed">{t('common.loading')}</Text>;
+  const draft = roster.data.status === 'draft';
+  const assigned = new Set(assignments.map(key));
+  const flagged = new Set(violations.flatMap((v) => v.dates.map((d) => `${v.residentId}|${d}`)));
+  const toggle = (residentId: number, date: string) => {
+    if (!draft) return;
+    const k = `${residentId}|${date}`;
+    setAssignments((list) => (assigned.has(k) ? list.filter((a) => key(a) !== k) : [...list, { residentId, date }]));
+  };
+  const save = async () => {
+    setError(null);
+    try {
+      const saved = await api.patch<Roster>(`/guards/rosters/${id}`, { assignments, revision });
+      setRevision(saved.revision);
+      notifications.show({ color: 'green', message: t('common.saved') });
+      return true;
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+      return false;
+    }
+  };
+  const publish = async () => {
+    if (!(await save())) return;
+    try {
+      await api.post(`/guards/rosters/${id}/publish`);
+      notifications.show({ color: 'green', message: t('guards.published') });
+      await client.invalidateQueries({ queryKey: ['roster', id] });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('guards.title')} · {roster.data.month} · v{roster.data.version}</Title>
+        <Group><Badge>{roster.data.status}</Badge><Badge variant="light">{t('guards.rule')}: {roster.data.ruleSetCode}</Badge></Group>
+      </Group>
+      {error && <Alert color="red" role="alert">{error}</Alert>}
+      {violations.length ? (
+        <Alert color="red" title={`${t('guards.violations')}: ${violations.length}`} data-testid="violations">
+          <List size="sm">{violations.slice(0, 12).map((v) => <List.Item key={`${v.rule}-${v.message}`}>{v.message}</List.Item>)}</List>
+        </Alert>
+      ) : <Alert color="green" data-testid="violations">{t('guards.noViolations')}</Alert>}
+      {draft && (
+        <Group>
+          <Button variant="default" onClick={save}>{t('guards.save')}</Button>
+          <Button color="green" onClick={publish} disabled={violations.length > 0}>{t('guards.publish')}</Button>
+          <Text size="sm" c="dimmed">{t('guards.cellHint')}</Text>
+        </Group>
+      )}
+      <Paper withBorder>
+        <ScrollArea type="auto">
+          <table className={classes.grid}>
+            <thead>
+              <tr>
+                <th className={classes.name}>R</th>
+                {instance.days.map((d) => <th key={d.date} className={d.type !== 'weekday' ? classes.off : undefined} title={d.holiday}>{d.date.slice(8)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {instance.residents.map((r) => (
+                <tr key={r.id}>
+                  <th className={classes.name} scope="row">R{r.grade} {r.name}</th>
+                  {instance.days.map((d) => {
+                    const k = `${r.id}|${d.date}`;
+                    const away = r.unavailable.includes(d.date);
+                    return (
+                      <td key={d.date} className={[classes.cell, assigned.has(k) ? classes.on : '', away ? classes.away : '', flagged.has(k) ? classes.bad : ''].join(' ')}>
+                        <button type="button" aria-label={`${r.name} ${d.date}`} aria-pressed={assigned.has(k)} onClick={() => toggle(r.id, d.date)} disabled={!draft}>
+                          {assigned.has(k) ? 'G' : away ? '·' : ''}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollArea>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={3} size="h5" mb="xs">{t('guards.fairness')}</Title>
+        <Table w="fit-content">
+          <Table.Thead><Table.Tr><Table.Th /><Table.Th>{t('guards.total')}</Table.Th><Table.Th>{t('guards.weekends')}</Table.Th><Table.Th>{t('guards.holidays')}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>{figures.map((f) => <Table.Tr key={f.grade}><Table.Td>R{f.grade} ({f.residents})</Table.Td><Table.Td>{f.total.min}–{f.total.max}</Table.Td><Table.Td>{f.weekend.min}–{f.weekend.max}</Table.Td><Table.Td>{f.holiday.min}–{f.holiday.max}</Table.Td></Table.Tr>)}</Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}
