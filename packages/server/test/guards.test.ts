@@ -125,3 +125,40 @@ describe('Mis guardias and the calendar feed', () => {
     expect((await t.app.inject({ method: 'GET', url: renewed.path })).statusCode).toBe(200);
   });
 });
+
+describe('swaps and new versions', () => {
+  it('a swap that keeps the rules is approved and published as a new version; one that breaks them is refused citing the rule', async () => {
+    const { checkRoster } = await import('@sirem/core');
+    const me = await t.login('residente.ics');
+    const list = (await coord.get(`/api/v1/guards/rosters?unitId=${unitId}`)).json();
+    const published = list.find((r: { month: string; status: string }) => r.month === '2026-04' && r.status === 'published');
+    const roster = (await coord.get(`/api/v1/guards/rosters/${published.id}`)).json();
+    const mine = residentIds[1]?.[1] as number;
+    type A = { date: string; residentId: number };
+    const assignments = roster.assignments as A[];
+    const swap = (a: A, b: A) => assignments.map((x) => (x === a ? { ...a, date: b.date } : x === b ? { ...b, date: a.date } : x));
+    const options = assignments.filter((a) => a.residentId === mine).flatMap((a) => assignments.filter((b) => b.residentId !== mine && residentIds[1]?.includes(b.residentId)).map((b) => [a, b] as const));
+    const legal = options.find(([a, b]) => checkRoster(roster.instance, swap(a, b)).length === 0);
+    const illegal = options.find(([a, b]) => checkRoster(roster.instance, swap(a, b)).some((v) => v.rule === 'spacing'));
+    if (!legal || !illegal) throw new Error('fixture: no legal or illegal swap found');
+
+    const refused = await me.post('/api/v1/guards/swaps', { rosterId: roster.id, myDate: illegal[0].date, partnerResidentId: illegal[1].residentId, partnerDate: illegal[1].date });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'swap_breaks_rules', detail: expect.stringContaining('días libres') });
+
+    const asked = await me.post('/api/v1/guards/swaps', { rosterId: roster.id, myDate: legal[0].date, partnerResidentId: legal[1].residentId, partnerDate: legal[1].date });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect((await me.post(`/api/v1/guards/swaps/${asked.json().id}/decision`, { status: 'aprobado' })).statusCode).toBe(403);
+    const approved = (await coord.post(`/api/v1/guards/swaps/${asked.json().id}/decision`, { status: 'aprobado' })).json();
+    const next = (await coord.get(`/api/v1/guards/rosters/${approved.rosterId}`)).json();
+    expect(next).toMatchObject({ status: 'published', version: roster.version + 1, violations: [] });
+    expect(next.assignments).toContainEqual({ residentId: mine, date: legal[1].date });
+    expect((await coord.get(`/api/v1/guards/rosters/${roster.id}`)).json().status).toBe('superseded');
+    const inbox = (await me.get('/api/v1/me/notifications')).json();
+    expect(inbox[0].message).toContain('Cambió su rol de guardias de 2026-04');
+
+    const draft = await coord.post(`/api/v1/guards/rosters/${approved.rosterId}/revise`);
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect(draft.json()).toMatchObject({ status: 'draft', version: roster.version + 2 });
+  });
+});

@@ -1,4 +1,4 @@
-import { checkRoster, type Coverage, fairness, objective, resolveScope, type RosterInstance, type RosterResult, scopeCovers } from '@sirem/core';
+import { type Assignment, checkRoster, type Coverage, fairness, objective, resolveScope, type RosterInstance, type RosterResult, scopeCovers } from '@sirem/core';
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
@@ -10,6 +10,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../http/err
 import type { Ctx } from '../http/context.ts';
 import { buildInstance } from './instance-builder.ts';
 import { type JobRunner, solveInWorker } from './jobs.ts';
+import { notifyChanges, rosterDiff } from './notify.ts';
 
 const perGrade = z.record(z.string().regex(/^[1-6]$/), z.number().int().min(0).max(50));
 export const generateInput = z.object({
@@ -114,6 +115,8 @@ export async function publishRoster(ctx: Ctx, id: number) {
   if (roster.violations.length)
     throw new AppError(409, 'roster_violations', `No se puede publicar: el rol incumple ${roster.violations.length} regla(s). ${roster.violations[0]?.message ?? ''}`, { errors: roster.violations.map((v) => ({ field: v.rule, message: v.message })) });
   await ctx.db.transaction(async (tx) => {
+    const [previous] = await tx.select().from(rosters).where(and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month), eq(rosters.status, 'published')));
+    if (previous) await notifyChanges(tx, roster, rosterDiff(previous.assignments as Assignment[], roster.assignments as Assignment[]));
     await tx.update(rosters).set({ status: 'superseded' }).where(and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month), eq(rosters.status, 'published')));
     await tx.update(rosters).set({ status: 'published', publishedAt: new Date() }).where(eq(rosters.id, id));
     await recordAudit(tx, ctx, { action: 'publish', entity: 'roster', entityId: id, after: { month: roster.month, version: roster.version } });

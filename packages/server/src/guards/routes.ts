@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ctxOf } from '../http/context.ts';
 import { JobRunner } from './jobs.ts';
 import { myGuardsFor, rotateCalendarToken } from './my-guards-service.ts';
+import { decideSwap, myNotifications, requestSwap, reviseRoster, swapInput } from './changes-service.ts';
 import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
 
 /** Guardia rosters: generate in the background, check live, edit, publish. */
@@ -22,6 +23,12 @@ export async function guardRoutes(app: FastifyInstance) {
   r.get('/guards/rosters', { schema: { tags, summary: 'Roles de guardia de una unidad', querystring: z.object({ unitId: z.coerce.number().int().positive() }) } }, async (req) => listRosters(ctxOf(req), req.query.unitId));
   r.get('/guards/rosters/:id', { schema: { tags, summary: 'Rol de guardias con su verificación de reglas', params: idParam } }, async (req) => getRoster(ctxOf(req), req.params.id));
   r.patch('/guards/rosters/:id', { schema: { tags, summary: 'Editar un borrador de rol', params: idParam, body: editInput } }, async (req) => editRoster(ctxOf(req), req.params.id, req.body));
+  r.post('/guards/rosters/:id/revise', { schema: { tags, summary: 'Crear una nueva versión (borrador) de un rol publicado', params: idParam } }, async (req, reply) => reply.status(201).send(await reviseRoster(ctxOf(req), req.params.id)));
+  r.post('/guards/swaps', { schema: { tags, summary: 'Solicitar intercambio de guardia (residente)', body: swapInput } }, async (req, reply) => reply.status(201).send(await requestSwap(ctxOf(req), req.body)));
+  r.post('/guards/swaps/:id/decision', { schema: { tags, summary: 'Aprobar o rechazar un intercambio (jefe de servicio)', params: idParam, body: z.object({ status: z.enum(['aprobado', 'rechazado']), reason: z.string().max(300).nullish() }) } }, async (req) =>
+    decideSwap(ctxOf(req), req.params.id, req.body),
+  );
+  r.get('/me/notifications', { schema: { tags: ['access'], summary: 'Mis avisos' } }, async (req) => myNotifications(ctxOf(req)));
   r.get('/guards/my', { schema: { tags, summary: 'Mis guardias y rotaciones' } }, async (req) => myGuardsFor(ctxOf(req)));
   r.post('/guards/my/calendar-link', { schema: { tags, summary: 'Crear o renovar mi enlace privado de calendario (.ics)' } }, async (req) => rotateCalendarToken(ctxOf(req)));
   r.post('/guards/rosters/:id/publish', { schema: { tags, summary: 'Publicar un rol sin incumplimientos', params: idParam } }, async (req) => publishRoster(ctxOf(req), req.params.id));

@@ -84,3 +84,30 @@ export const calendarTokens = pgTable('calendar_tokens', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A resident's request to exchange one of their guardias with another resident's; the jefe de servicio decides. */
+export const guardSwaps = pgTable('guard_swaps', {
+  id: serial('id').primaryKey(),
+  rosterId: integer('roster_id').notNull().references(() => rosters.id),
+  requesterResidentId: integer('requester_resident_id').notNull(),
+  requesterDate: date('requester_date', { mode: 'string' }).notNull(),
+  partnerResidentId: integer('partner_resident_id').notNull(),
+  partnerDate: date('partner_date', { mode: 'string' }).notNull(),
+  status: text('status').notNull().default('solicitado'),
+  reason: text('reason'),
+  decidedBy: integer('decided_by').references(() => users.id),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+});
+
+/** Messages to users (roster changes that affect them); read from their inbox. */
+export const notifications = pgTable('notifications', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  kind: text('kind').notNull(),
+  message: text('message').notNull(),
+  link: text('link'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  readAt: timestamp('read_at', { withTimezone: true }),
+});
