@@ -66,6 +66,16 @@ describe('guardia rosters', () => {
     const published = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`);
     expect(published.json()).toMatchObject({ status: 'published' });
     expect((await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: [], revision: fixed.json().revision })).json().code).toBe('roster_published');
+
+    const pdf = await coord.get(`/api/v1/guards/rosters/${roster.id}/export.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await coord.get(`/api/v1/guards/rosters/${roster.id}/export.xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const report = (await coord.get(`/api/v1/guards/compliance?unitId=${unitId}&month=2026-04`)).json();
+    expect(report.rosters[0]).toMatchObject({ violations: 0, ruleSetCode: 'IMSS-2026-01-27' });
+    const weeks = report.rosters[0].residents.flatMap((r: { weeks: { guards: number; hours: number }[] }) => r.weeks);
+    expect(Math.max(...weeks.map((w: { guards: number }) => w.guards))).toBeLessThanOrEqual(2);
   });
 
   it('explains an impossible coverage and saves nothing', async () => {

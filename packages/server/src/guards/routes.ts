@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ctxOf } from '../http/context.ts';
 import { JobRunner } from './jobs.ts';
 import { myGuardsFor, rotateCalendarToken } from './my-guards-service.ts';
+import { complianceReport, rosterPdf, rosterXlsx } from './outputs.ts';
 import { decideSwap, myNotifications, requestSwap, reviseRoster, swapInput } from './changes-service.ts';
 import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
 
@@ -29,6 +30,11 @@ export async function guardRoutes(app: FastifyInstance) {
     decideSwap(ctxOf(req), req.params.id, req.body),
   );
   r.get('/me/notifications', { schema: { tags: ['access'], summary: 'Mis avisos' } }, async (req) => myNotifications(ctxOf(req)));
+  r.get('/guards/rosters/:id/export.xlsx', { schema: { tags, summary: 'Rol de guardias en Excel', params: idParam } }, async (req, reply) => rosterXlsx(ctxOf(req), reply, req.params.id));
+  r.get('/guards/rosters/:id/export.pdf', { schema: { tags, summary: 'Rol de guardias en PDF para publicar en el servicio', params: idParam } }, async (req, reply) => rosterPdf(ctxOf(req), reply, req.params.id));
+  r.get('/guards/compliance', { schema: { tags, summary: 'Reporte mensual de cumplimiento de una unidad', querystring: z.object({ unitId: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-\d{2}$/) }) } }, async (req) =>
+    complianceReport(ctxOf(req), req.query.unitId, req.query.month),
+  );
   r.get('/guards/my', { schema: { tags, summary: 'Mis guardias y rotaciones' } }, async (req) => myGuardsFor(ctxOf(req)));
   r.post('/guards/my/calendar-link', { schema: { tags, summary: 'Crear o renovar mi enlace privado de calendario (.ics)' } }, async (req) => rotateCalendarToken(ctxOf(req)));
   r.post('/guards/rosters/:id/publish', { schema: { tags, summary: 'Publicar un rol sin incumplimientos', params: idParam } }, async (req) => publishRoster(ctxOf(req), req.params.id));

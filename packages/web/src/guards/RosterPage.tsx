@@ -63,7 +63,11 @@ export function RosterPage({ id }: { id: string }) {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('guards.title')} · {roster.data.month} · v{roster.data.version}</Title>
-        <Group><Badge>{roster.data.status}</Badge><Badge variant="light">{t('guards.rule')}: {roster.data.ruleSetCode}</Badge></Group>
+        <Group>
+          <Badge>{roster.data.status}</Badge><Badge variant="light">{t('guards.rule')}: {roster.data.ruleSetCode}</Badge>
+          <Button component="a" size="xs" variant="default" href={`/api/v1/guards/rosters/${id}/export.pdf`} download>PDF</Button>
+          <Button component="a" size="xs" variant="default" href={`/api/v1/guards/rosters/${id}/export.xlsx`} download>{t('common.export')}</Button>
+        </Group>
       </Group>
       {error && <Alert color="red" role="alert">{error}</Alert>}
       {violations.length ? (

@@ -1,0 +1,83 @@
+import { type Assignment, can, checkRoster, dayIndex, guardHours, type RosterInstance, weekOf } from '@sirem/core';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import { units } from '../db/schema/catalog.ts';
+import { rosters } from '../db/schema/guards.ts';
+import type { Ctx } from '../http/context.ts';
+import { forbidden } from '../http/errors.ts';
+import { sendPdf } from '../lib/pdf.ts';
+import { sendXlsx } from '../lib/xlsx.ts';
+import { getRoster } from './rosters-service.ts';
+
+type Loaded = Awaited<ReturnType<typeof getRoster>>;
+const days = (r: Loaded) => (r.instance as RosterInstance).days;
+const residentsOf = (r: Loaded) => (r.instance as RosterInstance).residents;
+const has = (r: Loaded) => new Set((r.assignments as Assignment[]).map((a) => `${a.residentId}|${a.date}`));
+
+async function unitName(ctx: Ctx, unitId: number) {
+  const [u] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
+  return u?.name ?? '';
+}
+
+/** The month's roster as a sheet: one row per resident, one column per day, G for a guardia. */
+export async function rosterXlsx(ctx: Ctx, reply: FastifyReply, id: number) {
+  const roster = await getRoster(ctx, id);
+  const set = has(roster);
+  type Row = (typeof residentsOf extends (r: Loaded) => infer T ? T : never)[number];
+  const columns = [
+    { header: 'Residente', width: 30, value: (r: Row) => r.name },
+    { header: 'Grado', width: 7, value: (r: Row) => `R${r.grade}` },
+    ...days(roster).map((d) => ({ header: `${d.date.slice(8)}${d.type === 'weekday' ? '' : d.type === 'holiday' ? ' F' : ' S'}`, width: 5, value: (r: Row) => (set.has(`${r.id}|${d.date}`) ? 'G' : r.unavailable.includes(d.date) ? '—' : '') })),
+    { header: 'Total', width: 7, value: (r: Row) => days(roster).filter((d) => set.has(`${r.id}|${d.date}`)).length },
+  ];
+  return sendXlsx(reply, `Guardias-${roster.month}-v${roster.version}`, `Guardias ${roster.month}`, columns, (async function* () { yield residentsOf(roster); })());
+}
+
+/** The printable roster to post on the ward. */
+export async function rosterPdf(ctx: Ctx, reply: FastifyReply, id: number) {
+  const roster = await getRoster(ctx, id);
+  const set = has(roster);
+  const header = ['Residente', ...days(roster).map((d) => ({ text: d.date.slice(8), fillColor: d.type === 'weekday' ? undefined : '#eeeeee', bold: true }))];
+  const body = residentsOf(roster).map((r) => [`R${r.grade} ${r.name}`, ...days(roster).map((d) => ({ text: set.has(`${r.id}|${d.date}`) ? 'G' : r.unavailable.includes(d.date) ? '·' : '', alignment: 'center', fillColor: d.type === 'weekday' ? undefined : '#f5f5f5' }))]);
+  return sendPdf(reply, `Guardias-${roster.month}-v${roster.version}`, {
+    pageOrientation: 'landscape',
+    pageMargins: [20, 30, 20, 30],
+    content: [
+      { text: `Rol de guardias · ${await unitName(ctx, roster.unitId)}`, fontSize: 13, bold: true },
+      { text: `Mes ${roster.month} · versión ${roster.version} (${roster.status}) · normativa ${roster.ruleSetCode}`, margin: [0, 2, 0, 8] },
+      { table: { headerRows: 1, widths: ['*', ...days(roster).map(() => 13)], body: [header, ...body] }, layout: { hLineWidth: () => 0.3, vLineWidth: () => 0.3 } },
+      { text: 'G = guardia · gris = fin de semana o festivo (24 h) · punto = ausencia autorizada', margin: [0, 8, 0, 0], italics: true },
+    ],
+  });
+}
+
+/**
+ * Monthly compliance of a unit's published rosters: per resident and week, guardias and hours
+ * (jornada + guardias), whether the rest after 24 h was kept, and the count of rule violations.
+ */
+export async function complianceReport(ctx: Ctx, unitId: number, month: string) {
+  if (!can(ctx.actor.grants, 'guards.manage')) throw forbidden('No tiene acceso a los reportes de guardias.');
+  const list = await ctx.db.select({ id: rosters.id }).from(rosters).where(and(eq(rosters.unitId, unitId), eq(rosters.month, month), eq(rosters.status, 'published')));
+  const out = [];
+  for (const { id } of list) {
+    const roster = await getRoster(ctx, id);
+    const instance = roster.instance as RosterInstance;
+    const assignments = roster.assignments as Assignment[];
+    const p = instance.params;
+    const violations = checkRoster(instance, assignments);
+    const rows = instance.residents.map((r) => {
+      const mine = assignments.filter((a) => a.residentId === r.id).map((a) => a.date).sort();
+      const weeks = [...new Set(instance.days.map((d) => weekOf(d.date)))].map((w) => {
+        const weekDays = instance.days.filter((d) => weekOf(d.date) === w);
+        const guards = mine.filter((g) => weekOf(g) === w);
+        const rest = new Set(p.restAfter24h ? guards.map((g) => dayIndex(g) + 1) : []);
+        const jornada = weekDays.filter((d) => d.type === 'weekday' && !rest.has(dayIndex(d.date)) && !r.unavailable.includes(d.date)).length * p.jornadaHoursPerDay;
+        const hours = jornada + guards.reduce((s, g) => s + guardHours(instance.days.find((d) => d.date === g) ?? { type: 'weekday' }, p), 0);
+        return { weekOf: weekDays[0]?.date ?? '', guards: guards.length, hours };
+      });
+      return { residentId: r.id, name: r.name, grade: r.grade, guards: mine.length, weeks, restAfter24hKept: p.restAfter24h, violations: violations.filter((v) => v.residentId === r.id).length };
+    });
+    out.push({ rosterId: id, version: roster.version, ruleSetCode: roster.ruleSetCode, violations: violations.length, residents: rows });
+  }
+  return { unitId, month, rosters: out };
+}
