@@ -37,6 +37,7 @@ describe('signing in', () => {
     await admin.getByRole('button', { name: 'Agregar rol' }).click();
     await admin.getByRole('combobox', { name: 'Rol' }).click();
     await admin.getByRole('option', { name: 'Coordinador de educación (unidad)' }).click();
+    expect(await admin.getByRole('combobox', { name: 'Alcance' }).inputValue()).toBe('Unidad');
     await choose(admin, 'OOAD, unidad o sede', 'Zona No. 14', units.items[0].name);
     await admin.getByRole('button', { name: 'Guardar' }).click();
     await admin.waitForURL(/admin\/users\/\d+$/);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPassword, baseUrl, choose, launch, loginAs, newPage } from './support/browser.ts';
+import { adminPassword, apiAs, baseUrl, choose, launch, loginAs, newPage } from './support/browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -26,8 +26,11 @@ describe('the catalogue', () => {
     await page.getByRole('button', { name: /^Nombre ▲/ }).waitFor();
     await page.getByRole('button', { name: /^Nombre/ }).click();
     await page.getByRole('button', { name: /^Nombre ▼/ }).waitFor();
-    const names = await page.locator('tbody tr td:first-child').allTextContents();
-    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'es')));
+    // The header flips before the re-sorted page arrives, so wait for rows in descending order.
+    await expect.poll(async () => {
+      const names = await page.locator('tbody tr td:first-child').allTextContents();
+      return names.length > 1 && names.join('|') === [...names].sort((a, b) => b.localeCompare(a, 'es')).join('|');
+    }).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportar a Excel' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   });
@@ -38,18 +41,21 @@ describe('the catalogue', () => {
     await choose(page, 'Unidad', 'Zona No. 7 (demo)', /Hospital General de Zona No\. 7 \(demo\)/);
     await page.getByLabel(/Plazas por grado/).fill('4, 4, 4, 4, 4');
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/plazas|grados|duración/i);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Pediatría dura 3 año(s)');
     expect(page.url()).toContain('/catalog/sedes/new');
+    expect((await apiAs(page, 'GET', '/catalog/sedes?q=pediatria%20zona%20no.%207%20(demo)')).total).toBe(0);
     await page.getByLabel(/Plazas por grado/).fill('4, 4, 4');
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.waitForURL(/\/catalog\/sedes\/\d+$/);
+    const sedeId = page.url().split('/').pop() ?? '';
     await page.getByText('R1: 4 · R2: 4 · R3: 4').waitFor();
     await page.getByRole('link', { name: 'Sedes académicas' }).click();
     await page.getByLabel('Buscar').fill('pediatria zona 7');
-    await page.locator('tbody tr', { hasText: 'Pediatría' }).first().waitFor();
+    await page.locator('tbody tr', { hasText: 'Hospital General de Zona No. 7 (demo)' }).filter({ hasText: 'Pediatría' }).first().waitFor();
     await page.getByRole('link', { name: 'Auditoría' }).click();
     await choose(page, 'Entidad', 'sede', 'sede');
-    await page.locator('tbody tr', { hasText: 'create' }).first().waitFor();
+    const creation = page.locator('tbody tr', { hasText: 'create' }).filter({ has: page.getByRole('cell', { name: sedeId, exact: true }) });
+    await creation.first().waitFor();
   });
 
   it('on a phone the menu folds behind a burger and the table still works', async () => {
