@@ -11,6 +11,7 @@ import { keysetPage } from '../lib/keyset.ts';
 import { allPages } from '../lib/pages.ts';
 import { searchWords } from '../lib/search.ts';
 import { findOrCreatePerson } from './persons.ts';
+import { withSedePlace } from './sede-joins.ts';
 import { residentColumns, residentJoin, whereAll } from './resident-query.ts';
 import { assertMayManage, assertSedeInScope, peopleScopeSql, readScope } from './scope.ts';
 
@@ -43,16 +44,7 @@ const columns = {
   version: facultyAppointments.version,
 };
 const join = <F extends Record<string, unknown>>(ctx: Ctx, fields: F) =>
-  ctx.db
-    .select(fields as never)
-    .from(facultyAppointments)
-    .innerJoin(persons, eq(persons.id, facultyAppointments.personId))
-    .innerJoin(sedes, eq(sedes.id, facultyAppointments.sedeId))
-    .innerJoin(courses, eq(courses.id, sedes.courseId))
-    .innerJoin(specialties, eq(specialties.id, courses.specialtyId))
-    .innerJoin(units, eq(units.id, sedes.unitId))
-    .innerJoin(ooads, eq(ooads.id, units.ooadId))
-    .$dynamic();
+  withSedePlace(ctx.db.select(fields as never).from(facultyAppointments).innerJoin(persons, eq(persons.id, facultyAppointments.personId)).$dynamic(), facultyAppointments.sedeId);
 const scopeCols = { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: facultyAppointments.sedeId, userId: persons.userId };
 const isCurrent = or(isNull(facultyAppointments.endsOn), sql`${facultyAppointments.endsOn} >= current_date`);
 

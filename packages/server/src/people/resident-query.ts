@@ -6,6 +6,7 @@ import { academicCycles, courses, ooads, sedes, specialties, units } from '../db
 import { foldSql } from '../db/schema/columns.ts';
 import { persons, residents } from '../db/schema/people.ts';
 import type { SortKey } from '../lib/keyset.ts';
+import { withSedePlace } from './sede-joins.ts';
 
 const optionalId = z.coerce.number().int().positive().optional();
 export const residentQuery = listQuery.extend({
@@ -67,17 +68,8 @@ export const residentColumns = {
 
 /** residents ⋈ persons ⋈ sede ⋈ course ⋈ specialty ⋈ unit ⋈ OOAD ⋈ cycle, projected with `fields`. */
 export function residentJoin<F extends Record<string, unknown>>(db: Db, fields: F) {
-  return db
-    .select(fields as never)
-    .from(residents)
-    .innerJoin(persons, eq(persons.id, residents.personId))
-    .innerJoin(sedes, eq(sedes.id, residents.sedeId))
-    .innerJoin(courses, eq(courses.id, sedes.courseId))
-    .innerJoin(specialties, eq(specialties.id, courses.specialtyId))
-    .innerJoin(units, eq(units.id, sedes.unitId))
-    .innerJoin(ooads, eq(ooads.id, units.ooadId))
-    .innerJoin(academicCycles, eq(academicCycles.id, residents.cycleId))
-    .$dynamic();
+  const base = db.select(fields as never).from(residents).innerJoin(persons, eq(persons.id, residents.personId)).$dynamic();
+  return withSedePlace(base, residents.sedeId).innerJoin(academicCycles, eq(academicCycles.id, residents.cycleId));
 }
 
 export const residentCount = (db: Db) => residentJoin(db, { n: count() });
