@@ -120,6 +120,8 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/guards/swaps': { allow: SIGNED_IN, body: () => ({ rosterId: STALE, myDate: '2026-04-01', partnerResidentId: STALE, partnerDate: '2026-04-05' }) },
   'POST /api/v1/guards/swaps/:id/decision': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ status: 'rechazado' }) },
   'GET /api/v1/me/notifications': { allow: SIGNED_IN },
+  'GET /api/v1/guards/rule-sets': { allow: SIGNED_IN },
+  'POST /api/v1/guards/rule-overrides': { allow: GUARD_MANAGERS, body: (fx) => ({ unitId: fx.rows.services.unitId, effectiveFrom: '2026-03-01', params: { maxGuardsPerWeek: 9 } }) },
   'GET /api/v1/guards/rosters/:id/export.xlsx': { allow: GUARD_MANAGERS, id: () => STALE },
   'GET /api/v1/guards/rosters/:id/export.pdf': { allow: GUARD_MANAGERS, id: () => STALE },
   'GET /api/v1/guards/compliance': { allow: GUARD_MANAGERS, query: (fx) => `unitId=${fx.rows.services.unitId}&month=2026-04` },

@@ -99,6 +99,12 @@ describe('guardia rosters', () => {
     expect(onLeave).toEqual([]);
     const carried = roster.instance.residents.find((r: { id: number }) => r.id === away).carry.total;
     expect(carried).toBeGreaterThan(0);
+
+    // A coordinator puts the resident on vacation on a guardia by hand: the check flags it and publishing is refused.
+    const handMade = roster.assignments.map((a: { date: string; residentId: number }, i: number) => (i === roster.assignments.findIndex((x: { date: string }) => x.date === '2026-05-06') ? { ...a, residentId: away } : a));
+    const edited = (await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: handMade, revision: roster.revision })).json();
+    expect(edited.violations.find((v: { rule: string }) => v.rule === 'absence')?.message).toContain('ausente');
+    expect((await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`)).json().code).toBe('roster_violations');
   });
 });
 
@@ -170,5 +176,20 @@ describe('swaps and new versions', () => {
     const draft = await coord.post(`/api/v1/guards/rosters/${approved.rosterId}/revise`);
     expect(draft.statusCode, draft.body).toBe(201);
     expect(draft.json()).toMatchObject({ status: 'draft', version: roster.version + 2 });
+  });
+});
+
+describe('institutional rules', () => {
+  it('a unit may tighten the guardia rules but never loosen them, and new rosters follow the tighter rule', async () => {
+    const looser = await coord.post('/api/v1/guards/rule-overrides', { unitId, effectiveFrom: '2026-06-01', params: { maxGuardsPerWeek: 3, restAfter24h: false } });
+    expect(looser.statusCode).toBe(400);
+    expect(looser.json().errors.map((e: { field: string }) => e.field)).toEqual(['params.maxGuardsPerWeek', 'params.restAfter24h']);
+    expect((await coord.post('/api/v1/guards/rule-overrides', { effectiveFrom: '2026-06-01', params: { maxGuardsPerWeek: 1 } })).statusCode).toBe(403);
+    expect((await coord.post('/api/v1/guards/rule-overrides', { unitId, effectiveFrom: '2026-06-01', params: { minDaysBetween: 4 } })).statusCode).toBe(201);
+    const started = await coord.post('/api/v1/guards/rosters/generate', { unitId, serviceIds: [serviceId], month: '2026-06', coverage });
+    const job = await waitForJob(coord, started.json().jobId);
+    const roster = (await coord.get(`/api/v1/guards/rosters/${job.result.rosterId}`)).json();
+    expect(roster.params.minDaysBetween).toBe(4);
+    expect(roster.violations).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
-import { type Coverage, monthDays, type RosterInstance, type RosterResident, type RuleParams, ruleSetInForce } from '@sirem/core';
+import { type Coverage, monthDays, type RosterInstance, type RosterResident } from '@sirem/core';
 import { and, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { extraHolidays, guardRuleSets, rosters } from '../db/schema/guards.ts';
+import { extraHolidays, rosters } from '../db/schema/guards.ts';
+import { effectiveParams } from './rules-service.ts';
 import { persons, residents } from '../db/schema/people.ts';
 import { absences, rotations } from '../db/schema/rotations.ts';
-import { badRequest } from '../http/errors.ts';
 
 export const monthRange = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -24,9 +24,7 @@ const eachDay = (from: string, to: string) => {
  */
 export async function buildInstance(db: Db, input: { unitId: number; serviceIds: number[]; groupKey: string; month: string; coverage: Coverage }) {
   const range = monthRange(input.month);
-  const sets = await db.select().from(guardRuleSets);
-  const set = ruleSetInForce(sets, range.first);
-  if (!set) throw badRequest(`No hay normativa de guardias vigente el ${range.first}.`);
+  const set = await effectiveParams(db, range.first, { ooadId: null, unitId: input.unitId });
   const holidays = (await db.select({ date: extraHolidays.date }).from(extraHolidays).where(and(gte(extraHolidays.date, range.first), lte(extraHolidays.date, range.last)))).map((h) => h.date);
   const days = monthDays(range.year, range.month, holidays);
   const blocks = await db
@@ -62,6 +60,6 @@ export async function buildInstance(db: Db, input: { unitId: number; serviceIds:
       lastGuardBefore: mine.at(-1) ?? null,
     };
   });
-  const instance: RosterInstance = { days, residents: residentsList.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'es')), coverage: input.coverage, params: set.params as RuleParams };
+  const instance: RosterInstance = { days, residents: residentsList.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'es')), coverage: input.coverage, params: set.params };
   return { instance, ruleSetCode: set.code };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ctxOf } from '../http/context.ts';
 import { JobRunner } from './jobs.ts';
 import { myGuardsFor, rotateCalendarToken } from './my-guards-service.ts';
+import { createOverride, listRuleSets, overrideInput } from './rules-service.ts';
 import { complianceReport, rosterPdf, rosterXlsx } from './outputs.ts';
 import { decideSwap, myNotifications, requestSwap, reviseRoster, swapInput } from './changes-service.ts';
 import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
@@ -35,6 +36,8 @@ export async function guardRoutes(app: FastifyInstance) {
   r.get('/guards/compliance', { schema: { tags, summary: 'Reporte mensual de cumplimiento de una unidad', querystring: z.object({ unitId: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-\d{2}$/) }) } }, async (req) =>
     complianceReport(ctxOf(req), req.query.unitId, req.query.month),
   );
+  r.get('/guards/rule-sets', { schema: { tags, summary: 'Normativas de guardias vigentes por fecha y ajustes institucionales' } }, async (req) => listRuleSets(ctxOf(req)));
+  r.post('/guards/rule-overrides', { schema: { tags, summary: 'Endurecer un parámetro de la normativa (nacional, OOAD o unidad)', body: overrideInput } }, async (req, reply) => reply.status(201).send(await createOverride(ctxOf(req), req.body)));
   r.get('/guards/my', { schema: { tags, summary: 'Mis guardias y rotaciones' } }, async (req) => myGuardsFor(ctxOf(req)));
   r.post('/guards/my/calendar-link', { schema: { tags, summary: 'Crear o renovar mi enlace privado de calendario (.ics)' } }, async (req) => rotateCalendarToken(ctxOf(req)));
   r.post('/guards/rosters/:id/publish', { schema: { tags, summary: 'Publicar un rol sin incumplimientos', params: idParam } }, async (req) => publishRoster(ctxOf(req), req.params.id));
