@@ -106,6 +106,8 @@ const TABLE: Record<string, Entry> = {
   // Rotations: services are catalogue-like; plans and absences read within scope; coordinators plan and decide.
   ...catalogue('services', PEOPLE_MANAGERS, (fx) => ({ unitId: fx.rows.services.unitId, name: fx.rows.services.name, capacityPerGrade: [1] }), stale('services'), '/api/v1/rotations/services'),
   'GET /api/v1/rotations/plan': { allow: SIGNED_IN },
+  'GET /api/v1/rotations/plan/export.xlsx': { allow: SIGNED_IN },
+  'POST /api/v1/rotations/plan/copy': { allow: PEOPLE_MANAGERS, body: (fx) => ({ unitId: fx.rows.services.unitId, fromCycleId: STALE, toCycleId: STALE }) },
   'POST /api/v1/rotations': { allow: PEOPLE_MANAGERS, body: (fx) => ({ residentId: STALE, serviceId: fx.ids.services, startsOn: '2026-03-01', endsOn: '2026-05-31' }) },
   'PATCH /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ residentId: STALE, serviceId: fx.ids.services, startsOn: '2026-03-01', endsOn: '2026-05-31', version: 0 }) },
   'DELETE /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },

@@ -77,3 +77,20 @@ describe('rotations', () => {
     expect(res.days.map((d: { date: string }) => d.date)).toContain('2030-10-01');
   });
 });
+
+describe('annual plan', () => {
+  it('copies last cycle forward by grade, one year later, and exports the plan', async () => {
+    const next = await cycleStartingIn(t.database.db, 2027);
+    const source = (await coord.get(`/api/v1/rotations/plan?unitId=${sede.unitId}&cycleId=${cycle.id}`)).json();
+    const template = source.residents.find((r: { grade: number; blocks: unknown[] }) => r.grade === 1 && r.blocks.length > 0);
+    const fresh = (await admin.post('/api/v1/people/residents', { person: mexican(), sedeId: sede.id, cycleId: next.id, grade: 1 })).json();
+    const copied = await coord.post('/api/v1/rotations/plan/copy', { unitId: sede.unitId, fromCycleId: cycle.id, toCycleId: next.id });
+    expect(copied.statusCode, copied.body).toBe(200);
+    expect(copied.json().copied).toBe(template.blocks.length);
+    const plan = (await coord.get(`/api/v1/rotations/plan?unitId=${sede.unitId}&cycleId=${next.id}`)).json();
+    const mine = plan.residents.find((r: { id: number }) => r.id === fresh.id);
+    expect(mine.blocks.map((b: { startsOn: string }) => b.startsOn)).toEqual(template.blocks.map((b: { startsOn: string }) => `2027${b.startsOn.slice(4)}`));
+    const xlsx = await coord.get(`/api/v1/rotations/plan/export.xlsx?unitId=${sede.unitId}&cycleId=${next.id}`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+});

@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { academicCycles, courses, sedes, specialties, units } from '../db/schema/catalog.ts';
-import { persons, residents } from '../db/schema/people.ts';
+import { enrolments, persons, residents } from '../db/schema/people.ts';
 import { clinicalServices, rotations } from '../db/schema/rotations.ts';
 import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
@@ -84,16 +84,18 @@ export async function unitPlan(ctx: Ctx, unitId: number, cycleId: number) {
   const scope = readScope(ctx);
   const [cycle] = await ctx.db.select().from(academicCycles).where(eq(academicCycles.id, cycleId));
   if (!cycle) throw badRequest('El ciclo académico no existe.', [{ field: 'cycleId', message: 'Ciclo inexistente.' }]);
+  // Residents as enrolled in that cycle (their grade then), so past cycles show their plan too.
   const people = await ctx.db
-    .select({ id: residents.id, grade: residents.grade, durationYears: specialties.durationYears, specialtyCode: specialties.code, specialtyName: specialties.name, fullName: sql<string>`${persons.firstSurname} || ' ' || coalesce(${persons.secondSurname} || ' ', '') || ${persons.givenNames}` })
-    .from(residents)
+    .select({ id: residents.id, grade: enrolments.grade, durationYears: specialties.durationYears, specialtyCode: specialties.code, specialtyName: specialties.name, fullName: sql<string>`${persons.firstSurname} || ' ' || coalesce(${persons.secondSurname} || ' ', '') || ${persons.givenNames}` })
+    .from(enrolments)
+    .innerJoin(residents, eq(residents.id, enrolments.residentId))
     .innerJoin(persons, eq(persons.id, residents.personId))
-    .innerJoin(sedes, eq(sedes.id, residents.sedeId))
+    .innerJoin(sedes, eq(sedes.id, enrolments.sedeId))
     .innerJoin(courses, eq(courses.id, sedes.courseId))
     .innerJoin(specialties, eq(specialties.id, courses.specialtyId))
     .innerJoin(units, eq(units.id, sedes.unitId))
-    .where(and(eq(sedes.unitId, unitId), eq(residents.cycleId, cycleId), inArray(residents.status, ['activo', 'licencia']), peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: residents.sedeId, userId: persons.userId })))
-    .orderBy(residents.grade, persons.firstSurname);
+    .where(and(eq(sedes.unitId, unitId), eq(enrolments.cycleId, cycleId), inArray(residents.status, ['activo', 'licencia', 'egresado']), peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: enrolments.sedeId, userId: persons.userId })))
+    .orderBy(enrolments.grade, persons.firstSurname);
   const ids = people.map((p) => p.id);
   const list = ids.length ? ((await blocks(ctx.db).where(and(inArray(rotations.residentId, ids), lte(rotations.startsOn, cycle.endsOn), gte(rotations.endsOn, cycle.startsOn))).orderBy(rotations.startsOn)) as (PlanRotation & { serviceName: string; unitName: string })[]) : [];
   const services = await ctx.db.select({ id: clinicalServices.id, name: clinicalServices.name, capacity: clinicalServices.capacityPerGrade }).from(clinicalServices);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { resourceRoutes } from '../catalog/crud-routes.ts';
 import { ctxOf } from '../http/context.ts';
 import { absenceQuery, decideAbsence, listAbsences, requestAbsence } from './absences-service.ts';
+import { copyInput, copyPlanForward, planXlsx } from './plan-copy.ts';
 import { createRotation, deleteRotation, unitPlan, updateRotation } from './rotations-service.ts';
 import { serviceQuery, serviceResource } from './services.ts';
 
@@ -16,6 +17,10 @@ export async function rotationRoutes(app: FastifyInstance) {
   r.get('/rotations/plan', { schema: { tags, summary: 'Plan anual de rotaciones de una unidad (residentes × meses) con sus incumplimientos', querystring: z.object({ unitId: z.coerce.number().int().positive(), cycleId: z.coerce.number().int().positive() }) } }, async (req) =>
     unitPlan(ctxOf(req), req.query.unitId, req.query.cycleId),
   );
+  r.get('/rotations/plan/export.xlsx', { schema: { tags, summary: 'Plan anual en Excel', querystring: z.object({ unitId: z.coerce.number().int().positive(), cycleId: z.coerce.number().int().positive() }) } }, async (req, reply) =>
+    planXlsx(ctxOf(req), reply, req.query.unitId, req.query.cycleId),
+  );
+  r.post('/rotations/plan/copy', { schema: { tags, summary: 'Copiar el plan del ciclo anterior (por grado)', body: copyInput } }, async (req) => copyPlanForward(ctxOf(req), req.body));
   r.post('/rotations', { schema: { tags, summary: 'Programar una rotación', body: rotationInput } }, async (req, reply) => reply.status(201).send(await createRotation(ctxOf(req), req.body)));
   r.patch('/rotations/:id', { schema: { tags, summary: 'Modificar una rotación', params: idParam, body: rotationInput.and(versioned) } }, async (req) => updateRotation(ctxOf(req), req.params.id, req.body));
   r.delete('/rotations/:id', { schema: { tags, summary: 'Eliminar una rotación', params: idParam } }, async (req, reply) => {
