@@ -23,6 +23,8 @@ const TutorPage = lazy(() => import('./people/TutorPage.tsx').then((m) => ({ def
 const GeneratePage = lazy(() => import('./guards/GeneratePage.tsx').then((m) => ({ default: m.GeneratePage })));
 const RosterPage = lazy(() => import('./guards/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
 const MyGuardsPage = lazy(() => import('./guards/MyGuardsPage.tsx').then((m) => ({ default: m.MyGuardsPage })));
+const PlanPage = lazy(() => import('./rotations/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const AbsencesPage = lazy(() => import('./rotations/AbsencesPage.tsx').then((m) => ({ default: m.AbsencesPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -83,6 +85,8 @@ export const router = createRouter({
     page('/people/faculty/$id', Tutor),
     page('/people/imports', ImportsPage),
     page('/people/promotion', PromotionPage),
+    page('/rotations/plan', PlanPage),
+    page('/rotations/absences', AbsencesPage),
     page('/guards', GeneratePage),
     page('/guards/rosters/$id', Roster),
     page('/guards/my', MyGuardsPage),

@@ -17,7 +17,7 @@ async function residentIdsOf(db: Db, userId: number) {
 /** The signed-in resident's published guardias and rotation blocks. */
 export async function myGuards(db: Db, userId: number) {
   const ids = await residentIdsOf(db, userId);
-  if (!ids.length) return { guards: [], rotations: [] };
+  if (!ids.length) return { residentIds: ids, guards: [], rotations: [] };
   const published = await db.select({ id: rosters.id, month: rosters.month, assignments: rosters.assignments, instance: rosters.instance, unitName: units.name }).from(rosters).innerJoin(units, eq(units.id, rosters.unitId)).where(eq(rosters.status, 'published'));
   const guards = published.flatMap((r) => {
     const days = new Map((r.instance as RosterInstance).days.map((d) => [d.date, d]));
@@ -32,7 +32,7 @@ export async function myGuards(db: Db, userId: number) {
     .innerJoin(units, eq(units.id, clinicalServices.unitId))
     .where(inArray(rotations.residentId, ids))
     .orderBy(rotations.startsOn);
-  return { guards: guards.sort((a, b) => a.date.localeCompare(b.date)), rotations: blocks };
+  return { residentIds: ids, guards: guards.sort((a, b) => a.date.localeCompare(b.date)), rotations: blocks };
 }
 
 export const myGuardsFor = (ctx: Ctx) => myGuards(ctx.db, ctx.actor.userId);
