@@ -1,7 +1,8 @@
+import { guardsBenchmark } from './guards.ts';
 import { importBenchmark } from './import.ts';
 
 /** `npm run bench -- <name>`: runs one benchmark (or all) and writes bench/results/<name>.{json,md}. */
-const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark };
+const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark };
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const chosen = names.length ? names : Object.keys(BENCHMARKS);
 for (const name of chosen) {

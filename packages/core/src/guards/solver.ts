@@ -14,7 +14,7 @@ export type RosterResult = {
   objective: number;
   attempts: number;
 };
-export type SolveOptions = { seed?: number; attempts?: number; onProgress?: (fraction: number) => void };
+export type SolveOptions = { seed?: number; attempts?: number; /** Compliant starts to polish before keeping the best. */ polish?: number; onProgress?: (fraction: number) => void };
 
 function rng(seed: number) {
   let a = seed >>> 0 || 1;
@@ -36,22 +36,32 @@ function emptyState(r: RosterResident): State {
 /**
  * Builds a guard roster: days in order, each slot to the eligible resident of the grade with the
  * fewest guardias (weekend and holiday counts for those days), avoiding requested days off and
- * residents the next days will need; then moves guardias between residents to even out the
- * counts. Deterministic for a seed. Every result is re-checked by the independent checker.
+ * residents the next days will need; several compliant starts are each polished by local search
+ * (moves and swaps between residents of a grade) and the fairest is kept. Deterministic for a seed.
+ * Every result is re-checked by the independent checker.
  */
 export function solveRoster(instance: RosterInstance, options: SolveOptions = {}): RosterResult {
   const attempts = options.attempts ?? 20;
-  let best: { assignments: Assignment[]; shortages: Shortage[] } | null = null;
+  const polish = options.polish ?? 3;
+  let best: { assignments: Assignment[]; shortages: Shortage[]; score: number } | null = null;
   let used = 0;
-  for (let k = 0; k < attempts; k++) {
+  let feasible = 0;
+  for (let k = 0; k < attempts && feasible < polish; k++) {
     used = k + 1;
     const run = construct(instance, rng((options.seed ?? 1) * 7919 + k), k === 0 ? 0 : 0.5 + k / attempts);
-    if (!best || run.shortages.length < best.shortages.length) best = run;
-    options.onProgress?.((k + 1) / (attempts + 1));
-    if (!run.shortages.length) break;
+    options.onProgress?.(Math.min(0.95, (k + 1) / (attempts + 1)));
+    if (run.shortages.length) {
+      if (!best || (best.shortages.length && run.shortages.length < best.shortages.length)) best = { ...run, score: Number.POSITIVE_INFINITY };
+      continue;
+    }
+    // Several compliant starts, each polished, keep the fairest: local search alone stops in local optima.
+    feasible++;
+    const polished = balance(instance, run.assignments);
+    const score = objective(instance, polished);
+    if (!best || best.shortages.length || score < best.score) best = { assignments: polished, shortages: [], score };
   }
   const built = best as { assignments: Assignment[]; shortages: Shortage[] };
-  const assignments = built.shortages.length ? built.assignments : balance(instance, built.assignments);
+  const assignments = built.assignments;
   options.onProgress?.(1);
   const violations = checkRoster(instance, assignments).filter((v) => !(v.rule === 'coverage' && built.shortages.length));
   return {
@@ -142,39 +152,57 @@ function construct(instance: RosterInstance, random: () => number, noise: number
   return { assignments, shortages };
 }
 
-/** Moves single guardias from the busiest to the least busy resident of a grade while the spread shrinks and every rule holds. */
+/**
+ * Local search after construction: moves one guardia to another resident of the grade, or swaps
+ * two guardias between residents of the grade (evening out weekends without changing totals),
+ * whenever the objective falls and both residents still satisfy every rule. First improvement,
+ * until no move helps or the round limit is reached.
+ */
 function balance(instance: RosterInstance, start: Assignment[]): Assignment[] {
   let current = [...start];
   let score = objective(instance, current);
   const byId = new Map(instance.residents.map((r) => [r.id, r]));
-  for (let round = 0; round < 200; round++) {
+  const noCoverage = { weekday: {}, weekend: {}, holiday: {} };
+  const legal = (list: Assignment[], a: RosterResident, b: RosterResident) =>
+    !checkRoster({ ...instance, residents: [a, b], coverage: noCoverage }, list.filter((x) => x.residentId === a.id || x.residentId === b.id)).some((v) => v.rule !== 'coverage');
+  const grades = [...new Set(instance.residents.map((r) => r.grade))];
+  for (let round = 0; round < 400; round++) {
     let improved = false;
-    const counts = new Map<number, number>();
-    for (const r of instance.residents) counts.set(r.id, r.carry?.total ?? 0);
-    for (const a of current) counts.set(a.residentId, (counts.get(a.residentId) ?? 0) + 1);
-    for (const grade of new Set(instance.residents.map((r) => r.grade))) {
-      const members = instance.residents.filter((r) => r.grade === grade).sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0));
-      for (const giver of members.slice(0, 3)) {
-        for (const receiver of [...members].reverse().slice(0, 3)) {
-          if (giver.id === receiver.id) continue;
-          for (const a of current.filter((x) => x.residentId === giver.id)) {
-            const candidate = current.map((x) => (x === a ? { date: a.date, residentId: receiver.id } : x));
-            const affected = candidate.filter((x) => x.residentId === receiver.id || x.residentId === giver.id);
-            const sub = { ...instance, residents: [byId.get(receiver.id) as RosterResident, giver], coverage: { weekday: {}, weekend: {}, holiday: {} } };
-            if (checkRoster(sub, affected).some((v) => v.rule !== 'coverage')) continue;
-            const next = objective(instance, candidate);
-            if (next < score) {
-              current = candidate;
+    for (const grade of grades) {
+      const members = instance.residents.filter((r) => r.grade === grade);
+      for (const a of members) {
+        for (const b of members) {
+          if (a.id === b.id) continue;
+          const ofA = current.filter((x) => x.residentId === a.id);
+          const ofB = current.filter((x) => x.residentId === b.id);
+          const taken = new Set(ofB.map((x) => x.date));
+          for (const ga of ofA) {
+            if (taken.has(ga.date) || b.unavailable.includes(ga.date)) continue;
+            const moved = current.map((x) => (x === ga ? { date: ga.date, residentId: b.id } : x));
+            const next = objective(instance, moved);
+            if (next < score && legal(moved, a, byId.get(b.id) as RosterResident)) {
+              current = moved;
               score = next;
               improved = true;
               break;
             }
+            for (const gb of ofB) {
+              if (gb.date === ga.date || a.unavailable.includes(gb.date) || b.unavailable.includes(ga.date) || ofA.some((x) => x.date === gb.date)) continue;
+              const swapped = current.map((x) => (x === ga ? { date: gb.date, residentId: a.id } : x === gb ? { date: ga.date, residentId: b.id } : x));
+              const after = objective(instance, swapped);
+              if (after < score && legal(swapped, a, b)) {
+                current = swapped;
+                score = after;
+                improved = true;
+                break;
+              }
+            }
+            if (improved) break;
           }
           if (improved) break;
         }
         if (improved) break;
       }
-      if (improved) break;
     }
     if (!improved) break;
   }
