@@ -119,6 +119,7 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/guards/jobs/:id': { allow: SIGNED_IN, id: () => STALE },
   'GET /api/v1/guards/my': { allow: SIGNED_IN },
   'POST /api/v1/guards/rosters/:id/revise': { allow: GUARD_MANAGERS, id: () => STALE },
+  'GET /api/v1/guards/swaps': { allow: SIGNED_IN },
   'POST /api/v1/guards/swaps': { allow: SIGNED_IN, body: () => ({ rosterId: STALE, myDate: '2026-04-01', partnerResidentId: STALE, partnerDate: '2026-04-05' }) },
   'POST /api/v1/guards/swaps/:id/decision': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ status: 'rechazado' }) },
   'GET /api/v1/me/notifications': { allow: SIGNED_IN },

@@ -165,6 +165,8 @@ describe('swaps and new versions', () => {
     const asked = await me.post('/api/v1/guards/swaps', { rosterId: roster.id, myDate: legal[0].date, partnerResidentId: legal[1].residentId, partnerDate: legal[1].date });
     expect(asked.statusCode, asked.body).toBe(201);
     expect((await me.post(`/api/v1/guards/swaps/${asked.json().id}/decision`, { status: 'aprobado' })).statusCode).toBe(403);
+    expect((await coord.get(`/api/v1/guards/swaps?rosterId=${roster.id}`)).json().map((x: { id: number }) => x.id)).toEqual([asked.json().id]);
+    expect((await me.get('/api/v1/guards/swaps')).json()).toHaveLength(1);
     const approved = (await coord.post(`/api/v1/guards/swaps/${asked.json().id}/decision`, { status: 'aprobado' })).json();
     const next = (await coord.get(`/api/v1/guards/rosters/${approved.rosterId}`)).json();
     expect(next).toMatchObject({ status: 'published', version: roster.version + 1, violations: [] });

@@ -107,3 +107,12 @@ export async function decideSwap(ctx: Ctx, id: number, decision: { status: 'apro
 export async function myNotifications(ctx: Ctx) {
   return ctx.db.select().from(notifications).where(eq(notifications.userId, ctx.actor.userId)).orderBy(desc(notifications.id)).limit(100);
 }
+
+/** Swap requests of a roster (managers), or the signed-in resident's own requests. */
+export async function listSwaps(ctx: Ctx, rosterId: number | undefined) {
+  if (can(ctx.actor.grants, 'guards.manage') && rosterId) {
+    await getRoster(ctx, rosterId);
+    return ctx.db.select().from(guardSwaps).where(eq(guardSwaps.rosterId, rosterId)).orderBy(desc(guardSwaps.id));
+  }
+  return ctx.db.select().from(guardSwaps).where(eq(guardSwaps.createdBy, ctx.actor.userId)).orderBy(desc(guardSwaps.id));
+}

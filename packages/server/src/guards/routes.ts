@@ -7,7 +7,7 @@ import { JobRunner } from './jobs.ts';
 import { myGuardsFor, rotateCalendarToken } from './my-guards-service.ts';
 import { createOverride, listRuleSets, overrideInput } from './rules-service.ts';
 import { complianceReport, rosterPdf, rosterXlsx } from './outputs.ts';
-import { decideSwap, myNotifications, requestSwap, reviseRoster, swapInput } from './changes-service.ts';
+import { decideSwap, listSwaps, myNotifications, requestSwap, reviseRoster, swapInput } from './changes-service.ts';
 import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
 
 /** Guardia rosters: generate in the background, check live, edit, publish. */
@@ -26,6 +26,7 @@ export async function guardRoutes(app: FastifyInstance) {
   r.get('/guards/rosters/:id', { schema: { tags, summary: 'Rol de guardias con su verificación de reglas', params: idParam } }, async (req) => getRoster(ctxOf(req), req.params.id));
   r.patch('/guards/rosters/:id', { schema: { tags, summary: 'Editar un borrador de rol', params: idParam, body: editInput } }, async (req) => editRoster(ctxOf(req), req.params.id, req.body));
   r.post('/guards/rosters/:id/revise', { schema: { tags, summary: 'Crear una nueva versión (borrador) de un rol publicado', params: idParam } }, async (req, reply) => reply.status(201).send(await reviseRoster(ctxOf(req), req.params.id)));
+  r.get('/guards/swaps', { schema: { tags, summary: 'Solicitudes de intercambio (de un rol, o las propias)', querystring: z.object({ rosterId: z.coerce.number().int().positive().optional() }) } }, async (req) => listSwaps(ctxOf(req), req.query.rosterId));
   r.post('/guards/swaps', { schema: { tags, summary: 'Solicitar intercambio de guardia (residente)', body: swapInput } }, async (req, reply) => reply.status(201).send(await requestSwap(ctxOf(req), req.body)));
   r.post('/guards/swaps/:id/decision', { schema: { tags, summary: 'Aprobar o rechazar un intercambio (jefe de servicio)', params: idParam, body: z.object({ status: z.enum(['aprobado', 'rechazado']), reason: z.string().max(300).nullish() }) } }, async (req) =>
     decideSwap(ctxOf(req), req.params.id, req.body),
