@@ -17,7 +17,7 @@ async function residentIdsOf(db: Db, userId: number) {
 /** The signed-in resident's published guardias and rotation blocks. */
 export async function myGuards(db: Db, userId: number) {
   const ids = await residentIdsOf(db, userId);
-  if (!ids.length) return { residentIds: ids, guards: [], rotations: [] };
+  if (!ids.length) return { residentIds: ids, guards: [], rotations: [], colleagues: [] };
   const published = await db.select({ id: rosters.id, month: rosters.month, assignments: rosters.assignments, instance: rosters.instance, unitName: units.name }).from(rosters).innerJoin(units, eq(units.id, rosters.unitId)).where(eq(rosters.status, 'published'));
   const guards = published.flatMap((r) => {
     const days = new Map((r.instance as RosterInstance).days.map((d) => [d.date, d]));
@@ -32,7 +32,16 @@ export async function myGuards(db: Db, userId: number) {
     .innerJoin(units, eq(units.id, clinicalServices.unitId))
     .where(inArray(rotations.residentId, ids))
     .orderBy(rotations.startsOn);
-  return { residentIds: ids, guards: guards.sort((a, b) => a.date.localeCompare(b.date)), rotations: blocks };
+  // Colleagues of the same grade in each published roster, with their guardias: whom a swap can be asked of.
+  const colleagues = published.flatMap((r) => {
+    const instance = r.instance as RosterInstance;
+    const me = instance.residents.find((x) => ids.includes(x.id));
+    if (!me) return [];
+    return instance.residents
+      .filter((x) => x.grade === me.grade && x.id !== me.id)
+      .map((x) => ({ rosterId: r.id, residentId: x.id, name: x.name, dates: (r.assignments as { date: string; residentId: number }[]).filter((a) => a.residentId === x.id).map((a) => a.date).sort() }));
+  });
+  return { residentIds: ids, guards: guards.sort((a, b) => a.date.localeCompare(b.date)), rotations: blocks, colleagues };
 }
 
 export const myGuardsFor = (ctx: Ctx) => myGuards(ctx.db, ctx.actor.userId);

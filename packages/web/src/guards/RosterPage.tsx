@@ -1,11 +1,14 @@
-import { Alert, Badge, Button, Group, List, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type Assignment, checkRoster, fairness, type RosterInstance } from '@sirem/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import classes from './roster.module.css';
+import { SwapRequests } from './SwapRequests.tsx';
 
 type Roster = { id: number; month: string; version: number; status: string; revision: number; ruleSetCode: string; assignments: Assignment[]; instance: RosterInstance };
 const key = (a: Assignment) => `${a.residentId}|${a.date}`;
@@ -14,10 +17,14 @@ const key = (a: Assignment) => `${a.residentId}|${a.date}`;
 export function RosterPage({ id }: { id: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const roster = useQuery({ queryKey: ['roster', id], queryFn: () => api.get<Roster>(`/guards/rosters/${id}`) });
   const [assignments, setAssignments] = useState<Assignment[]>([]);
   const [revision, setRevision] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // Only the rows in view are rendered, so a 600-resident roster stays responsive.
+  const rows = useVirtualizer({ count: roster.data?.instance.residents.length ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 26, overscan: 12 });
   useEffect(() => {
     if (roster.data) {
       setAssignments(roster.data.assignments);
@@ -82,8 +89,11 @@ export function RosterPage({ id }: { id: string }) {
           <Text size="sm" c="dimmed">{t('guards.cellHint')}</Text>
         </Group>
       )}
+      {roster.data.status === 'published' && (
+        <SwapRequests rosterId={roster.data.id} names={new Map(instance.residents.map((r) => [r.id, r.name]))} onDecided={(next) => next && navigate({ to: `/guards/rosters/${next}` })} />
+      )}
       <Paper withBorder>
-        <ScrollArea type="auto">
+        <div ref={scroller} className={classes.scroller}>
           <table className={classes.grid}>
             <thead>
               <tr>
@@ -92,25 +102,31 @@ export function RosterPage({ id }: { id: string }) {
               </tr>
             </thead>
             <tbody>
-              {instance.residents.map((r) => (
-                <tr key={r.id}>
-                  <th className={classes.name} scope="row">R{r.grade} {r.name}</th>
-                  {instance.days.map((d) => {
-                    const k = `${r.id}|${d.date}`;
-                    const away = r.unavailable.includes(d.date);
-                    return (
-                      <td key={d.date} className={[classes.cell, assigned.has(k) ? classes.on : '', away ? classes.away : '', flagged.has(k) ? classes.bad : ''].join(' ')}>
-                        <button type="button" aria-label={`${r.name} ${d.date}`} aria-pressed={assigned.has(k)} onClick={() => toggle(r.id, d.date)} disabled={!draft}>
-                          {assigned.has(k) ? 'G' : away ? '·' : ''}
-                        </button>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
+              {rows.getVirtualItems().length > 0 && <tr style={{ height: rows.getVirtualItems()[0]?.start ?? 0 }} />}
+              {rows.getVirtualItems().map((item) => {
+                const r = instance.residents[item.index];
+                if (!r) return null;
+                return (
+                  <tr key={r.id} data-index={item.index} ref={rows.measureElement}>
+                    <th className={classes.name} scope="row">R{r.grade} {r.name}</th>
+                    {instance.days.map((d) => {
+                      const k = `${r.id}|${d.date}`;
+                      const away = r.unavailable.includes(d.date);
+                      return (
+                        <td key={d.date} className={[classes.cell, assigned.has(k) ? classes.on : '', away ? classes.away : '', flagged.has(k) ? classes.bad : ''].join(' ')}>
+                          <button type="button" aria-label={`${r.name} ${d.date}`} aria-pressed={assigned.has(k)} onClick={() => toggle(r.id, d.date)} disabled={!draft}>
+                            {assigned.has(k) ? 'G' : away ? '·' : ''}
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+              {rows.getVirtualItems().length > 0 && <tr style={{ height: rows.getTotalSize() - (rows.getVirtualItems().at(-1)?.end ?? 0) }} />}
             </tbody>
           </table>
-        </ScrollArea>
+        </div>
       </Paper>
       <Paper withBorder p="md">
         <Title order={3} size="h5" mb="xs">{t('guards.fairness')}</Title>
