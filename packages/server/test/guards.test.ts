@@ -171,6 +171,7 @@ describe('swaps and new versions', () => {
     const next = (await coord.get(`/api/v1/guards/rosters/${approved.rosterId}`)).json();
     expect(next).toMatchObject({ status: 'published', version: roster.version + 1, violations: [] });
     expect(next.assignments).toContainEqual({ residentId: mine, date: legal[1].date });
+    expect(next.changes).toMatchObject({ fromVersion: roster.version, added: expect.arrayContaining([{ residentId: mine, date: legal[1].date }]), removed: expect.arrayContaining([{ residentId: mine, date: legal[0].date }]) });
     expect((await coord.get(`/api/v1/guards/rosters/${roster.id}`)).json().status).toBe('superseded');
     const inbox = (await me.get('/api/v1/me/notifications')).json();
     expect(inbox[0].message).toContain('Cambió su rol de guardias de 2026-04');

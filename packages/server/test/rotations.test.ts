@@ -68,6 +68,8 @@ describe('rotations', () => {
     const approved = await coord.post(`/api/v1/rotations/absences/${asked.json().id}/decision`, { status: 'aprobada', version: 0 });
     expect(approved.json().status).toBe('aprobada');
     expect((await coord.post(`/api/v1/rotations/absences/${asked.json().id}/decision`, { status: 'rechazada', version: 0 })).statusCode).toBe(409);
+    const plan = (await coord.get(`/api/v1/rotations/plan?unitId=${sede.unitId}&cycleId=${cycle.id}`)).json();
+    expect(plan.residents.find((p: { id: number }) => p.id === r.id).absences).toEqual([expect.objectContaining({ kind: 'vacaciones', startsOn: '2026-07-06' })]);
     const mine = (await me.get('/api/v1/rotations/absences')).json();
     expect(mine.map((a: { id: number }) => a.id)).toEqual([asked.json().id]);
   });

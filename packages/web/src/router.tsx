@@ -25,6 +25,7 @@ const RosterPage = lazy(() => import('./guards/RosterPage.tsx').then((m) => ({ d
 const MyGuardsPage = lazy(() => import('./guards/MyGuardsPage.tsx').then((m) => ({ default: m.MyGuardsPage })));
 const PlanPage = lazy(() => import('./rotations/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const AbsencesPage = lazy(() => import('./rotations/AbsencesPage.tsx').then((m) => ({ default: m.AbsencesPage })));
+const CompliancePage = lazy(() => import('./guards/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -90,5 +91,6 @@ export const router = createRouter({
     page('/guards', GeneratePage),
     page('/guards/rosters/$id', Roster),
     page('/guards/my', MyGuardsPage),
+    page('/guards/compliance', CompliancePage),
   ]),
 });

@@ -1,5 +1,5 @@
 import { type Assignment, checkRoster, type Coverage, fairness, objective, resolveScope, type RosterInstance, type RosterResult, scopeCovers } from '@sirem/core';
-import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
@@ -91,7 +91,12 @@ export async function getRoster(ctx: Ctx, id: number) {
   await assertUnitInScope(ctx, roster.unitId);
   const instance = roster.instance as RosterInstance;
   const assignments = roster.assignments as { date: string; residentId: number }[];
-  return { ...roster, violations: checkRoster(instance, assignments), fairness: fairness(instance, assignments), objective: objective(instance, assignments) };
+  // What this version changes against the one published before it, shown to the coordinator.
+  const [previous] = await ctx.db.select({ version: rosters.version, assignments: rosters.assignments }).from(rosters)
+    .where(and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month), inArray(rosters.status, ['published', 'superseded']), lt(rosters.version, roster.version)))
+    .orderBy(desc(rosters.version)).limit(1);
+  const changes = previous ? { fromVersion: previous.version, ...rosterDiff(previous.assignments as Assignment[], assignments) } : null;
+  return { ...roster, violations: checkRoster(instance, assignments), fairness: fairness(instance, assignments), objective: objective(instance, assignments), changes };
 }
 
 export const editInput = z.object({ assignments: z.array(z.object({ date: z.string(), residentId: z.number().int() })).max(20_000), revision: z.number().int().nonnegative() });

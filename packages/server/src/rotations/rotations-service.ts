@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { academicCycles, courses, sedes, specialties, units } from '../db/schema/catalog.ts';
 import { enrolments, persons, residents } from '../db/schema/people.ts';
-import { clinicalServices, rotations } from '../db/schema/rotations.ts';
+import { absences, clinicalServices, rotations } from '../db/schema/rotations.ts';
 import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { assertSedeInScope, peopleScopeSql, readScope } from '../people/scope.ts';
@@ -105,5 +105,10 @@ export async function unitPlan(ctx: Ctx, unitId: number, cycleId: number) {
     ...capacity(list, (s, g) => serviceById.get(s)?.capacity[g - 1] ?? 0, (s) => serviceById.get(s)?.name ?? ''),
     ...people.flatMap((p) => fieldRotation(p, list.filter((b) => b.residentId === p.id))),
   ];
-  return { cycle: { id: cycle.id, code: cycle.code, startsOn: cycle.startsOn, endsOn: cycle.endsOn }, residents: people.map((p) => ({ ...p, blocks: list.filter((b) => b.residentId === p.id) })), issues };
+  const away = ids.length ? await ctx.db.select({ residentId: absences.residentId, kind: absences.kind, startsOn: absences.startsOn, endsOn: absences.endsOn }).from(absences).where(and(inArray(absences.residentId, ids), eq(absences.status, 'aprobada'), lte(absences.startsOn, cycle.endsOn), gte(absences.endsOn, cycle.startsOn))) : [];
+  return {
+    cycle: { id: cycle.id, code: cycle.code, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
+    residents: people.map((p) => ({ ...p, blocks: list.filter((b) => b.residentId === p.id), absences: away.filter((a) => a.residentId === p.id) })),
+    issues,
+  };
 }

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import classes from './roster.module.css';
 import { SwapRequests } from './SwapRequests.tsx';
 
-type Roster = { id: number; month: string; version: number; status: string; revision: number; ruleSetCode: string; assignments: Assignment[]; instance: RosterInstance };
+type Roster = { id: number; month: string; version: number; status: string; revision: number; ruleSetCode: string; assignments: Assignment[]; instance: RosterInstance; changes: { fromVersion: number; added: Assignment[]; removed: Assignment[] } | null };
 const key = (a: Assignment) => `${a.residentId}|${a.date}`;
 
 /** The roster grid: residents × days. Edits are checked live by the same rule code the server enforces on publish. */
@@ -88,6 +88,14 @@ export function RosterPage({ id }: { id: string }) {
           <Button color="green" onClick={publish} disabled={violations.length > 0}>{t('guards.publish')}</Button>
           <Text size="sm" c="dimmed">{t('guards.cellHint')}</Text>
         </Group>
+      )}
+      {roster.data.changes && (roster.data.changes.added.length > 0 || roster.data.changes.removed.length > 0) && (
+        <Alert color="blue" title={t('guards.changes', { version: roster.data.changes.fromVersion })} data-testid="roster-changes">
+          <List size="sm">
+            {roster.data.changes.added.map((a) => <List.Item key={`a${a.residentId}${a.date}`}>+ {instance.residents.find((r) => r.id === a.residentId)?.name} · {a.date} ({t('guards.addedOn')})</List.Item>)}
+            {roster.data.changes.removed.map((a) => <List.Item key={`r${a.residentId}${a.date}`}>− {instance.residents.find((r) => r.id === a.residentId)?.name} · {a.date} ({t('guards.removedOn')})</List.Item>)}
+          </List>
+        </Alert>
       )}
       {roster.data.status === 'published' && (
         <SwapRequests rosterId={roster.data.id} names={new Map(instance.residents.map((r) => [r.id, r.name]))} onDecided={(next) => next && navigate({ to: `/guards/rosters/${next}` })} />

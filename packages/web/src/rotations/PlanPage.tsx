@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
 
 type Block = { id: number; serviceName: string; unitName: string; startsOn: string; endsOn: string; kind: string };
-type Plan = { cycle: { id: number; code: string; startsOn: string }; residents: { id: number; fullName: string; grade: number; specialtyName: string; blocks: Block[] }[]; issues: { rule: string; message: string }[] };
+type Plan = { cycle: { id: number; code: string; startsOn: string }; residents: { id: number; fullName: string; grade: number; specialtyName: string; blocks: Block[]; absences: { kind: string; startsOn: string; endsOn: string }[] }[]; issues: { rule: string; message: string }[] };
 const MONTHS = ['mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic', 'ene', 'feb'];
 
 /** Residents × months of a unit for a cycle; edits are checked by the server and the plan's violations are listed. */
@@ -68,7 +68,13 @@ export function PlanPage() {
                   {plan.data.residents.map((r) => (
                     <Table.Tr key={r.id}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>R{r.grade} {r.fullName}</Table.Td>
-                      {MONTHS.map((m, i) => <Table.Td key={m}>{r.blocks.filter((b) => b.startsOn <= month(i).last && b.endsOn >= month(i).first).map((b) => <Text key={b.id} size="xs" c={b.kind === 'campo' ? 'teal' : undefined}>{b.serviceName}</Text>)}</Table.Td>)}
+                      {MONTHS.map((m, i) => <Table.Td key={m}>{r.blocks.filter((b) => b.startsOn <= month(i).last && b.endsOn >= month(i).first).map((b) => (
+                        <Text key={b.id} size="xs" c={b.kind === 'campo' ? 'teal' : undefined}>
+                          {b.serviceName}{' '}
+                          <Text span size="xs" c="red" style={{ cursor: 'pointer' }} role="button" aria-label={`${t('plan.delete')} ${b.serviceName}`} onClick={() => run(() => api.delete(`/rotations/${b.id}`))}>×</Text>
+                        </Text>
+                      ))}
+                      {r.absences.filter((a) => a.startsOn <= month(i).last && a.endsOn >= month(i).first).map((a) => <Text key={a.startsOn} size="xs" c="dimmed" fs="italic">{a.kind}</Text>)}</Table.Td>)}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -25,6 +25,7 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     items: [
       { to: '/guards/my', label: 'nav.myGuards', action: 'absences.request' },
       { to: '/guards', label: 'nav.guards', action: 'guards.manage' },
+      { to: '/guards/compliance', label: 'nav.compliance', action: 'guards.manage' },
       { to: '/rotations/plan', label: 'nav.plan', action: 'people.read' },
       { to: '/rotations/absences', label: 'nav.absences', action: 'people.read' },
     ],

@@ -1,0 +1,45 @@
+import { Alert, Badge, Group, Paper, ScrollArea, Stack, Table, TextInput, Title } from '@mantine/core';
+import { formatDate } from '@sirem/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, qs } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { RefSelect } from '../ui/RefSelect.tsx';
+
+type Report = { rosters: { rosterId: number; version: number; ruleSetCode: string; violations: number; residents: { residentId: number; name: string; grade: number; guards: number; weeks: { weekOf: string; guards: number; hours: number }[] }[] }[] };
+
+/** Per resident and week: guardias and hours (jornada + guardias), and the count of violations (should be 0). */
+export function CompliancePage() {
+  const { t } = useI18n();
+  const [unitId, setUnit] = useState<string | null>(null);
+  const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
+  const report = useQuery({ queryKey: ['compliance', unitId, month], enabled: Boolean(unitId) && /^\d{4}-\d{2}$/.test(month), queryFn: () => api.get<Report>(`/guards/compliance${qs({ unitId, month })}`) });
+  return (
+    <Stack>
+      <Title order={2}>{t('compliance.title')}</Title>
+      <Group align="end">
+        <div style={{ width: 340 }}><RefSelect name="unitId" label={t('guards.unit')} path="/catalog/units" display="name" value={unitId} onChange={setUnit} /></div>
+        <TextInput label={t('guards.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={130} />
+      </Group>
+      {report.data?.rosters.length === 0 && <Alert color="gray">{t('common.empty')}</Alert>}
+      {report.data?.rosters.map((r) => (
+        <Paper key={r.rosterId} withBorder p="md">
+          <Group mb="xs"><Badge>v{r.version}</Badge><Badge variant="light">{r.ruleSetCode}</Badge><Badge color={r.violations ? 'red' : 'green'}>{t('guards.violations')}: {r.violations}</Badge></Group>
+          <ScrollArea type="auto">
+            <Table striped fz="xs">
+              <Table.Thead><Table.Tr><Table.Th>{t('plan.resident')}</Table.Th><Table.Th>{t('guards.total')}</Table.Th>{r.residents[0]?.weeks.map((w) => <Table.Th key={w.weekOf}>{t('compliance.week')} {formatDate(w.weekOf)}</Table.Th>)}</Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {r.residents.map((p) => (
+                  <Table.Tr key={p.residentId}>
+                    <Table.Td>R{p.grade} {p.name}</Table.Td><Table.Td>{p.guards}</Table.Td>
+                    {p.weeks.map((w) => <Table.Td key={w.weekOf}>{w.guards} · {w.hours} {t('compliance.hours')}</Table.Td>)}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
