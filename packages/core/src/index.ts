@@ -16,3 +16,4 @@ export * from './imports/columns.ts';
 export * from './guards/index.ts';
 export * from './rotations/schemas.ts';
 export * from './rotations/rules.ts';
+export * from './rotations/vacations.ts';

@@ -74,6 +74,18 @@ describe('rotations', () => {
     expect(mine.map((a: { id: number }) => a.id)).toEqual([asked.json().id]);
   });
 
+  it('keeps vacations to two periods of ten working days a cycle', async () => {
+    const r = await enrol(2);
+    const long = await coord.post('/api/v1/rotations/absences', { residentId: r.id, kind: 'vacaciones', startsOn: '2026-08-03', endsOn: '2026-08-18' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().detail).toContain('12 días hábiles');
+    expect((await coord.post('/api/v1/rotations/absences', { residentId: r.id, kind: 'vacaciones', startsOn: '2026-08-03', endsOn: '2026-08-14' })).statusCode).toBe(201);
+    expect((await coord.post('/api/v1/rotations/absences', { residentId: r.id, kind: 'vacaciones', startsOn: '2026-12-14', endsOn: '2026-12-25' })).statusCode).toBe(201);
+    const third = await coord.post('/api/v1/rotations/absences', { residentId: r.id, kind: 'vacaciones', startsOn: '2027-01-11', endsOn: '2027-01-15' });
+    expect(third.json().detail).toContain('2 periodos');
+    expect((await coord.post('/api/v1/rotations/absences', { residentId: r.id, kind: 'incapacidad', startsOn: '2027-01-11', endsOn: '2027-01-29' })).statusCode).toBe(201);
+  });
+
   it('publishes the official rest days of a year', async () => {
     const res = (await coord.get('/api/v1/guards/calendar?year=2030')).json();
     expect(res.days.map((d: { date: string }) => d.date)).toContain('2030-10-01');

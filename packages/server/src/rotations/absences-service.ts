@@ -1,9 +1,9 @@
-import { type AbsenceInput, type Action, can, resolveScope } from '@sirem/core';
+import { type AbsenceInput, type Action, can, checkVacation, resolveScope, VACATION_POLICY } from '@sirem/core';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
-import { sedes, units } from '../db/schema/catalog.ts';
+import { academicCycles, sedes, units } from '../db/schema/catalog.ts';
 import { persons, residents } from '../db/schema/people.ts';
 import { absences } from '../db/schema/rotations.ts';
 import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
@@ -16,6 +16,12 @@ export const absenceQuery = z.object({
   status: z.enum(['solicitada', 'aprobada', 'rechazada']).optional(),
   from: z.string().optional(),
   to: z.string().optional(),
+});
+
+/** The institution may set its entitlement (SIREM_VACATION_PERIODS, SIREM_VACATION_DAYS); the default is 2 × 10 working days. */
+const vacationPolicy = (env = process.env) => ({
+  periodsPerCycle: Number(env.SIREM_VACATION_PERIODS ?? VACATION_POLICY.periodsPerCycle),
+  workingDaysPerPeriod: Number(env.SIREM_VACATION_DAYS ?? VACATION_POLICY.workingDaysPerPeriod),
 });
 
 async function residentOf(db: Db, id: number) {
@@ -33,6 +39,12 @@ export async function requestAbsence(ctx: Ctx, input: AbsenceInput) {
     if (!own) await assertSedeInScope(tx, manageScope(ctx), r.sedeId);
     const [clash] = await tx.select({ id: absences.id }).from(absences).where(and(eq(absences.residentId, input.residentId), inArray(absences.status, ['solicitada', 'aprobada']), lte(absences.startsOn, input.endsOn), gte(absences.endsOn, input.startsOn)));
     if (clash) throw conflict('absence_overlap', 'Ya hay una ausencia solicitada o aprobada en esas fechas.');
+    if (input.kind === 'vacaciones') {
+      const [cycle] = await tx.select().from(academicCycles).where(and(lte(academicCycles.startsOn, input.startsOn), gte(academicCycles.endsOn, input.startsOn)));
+      const taken = cycle ? await tx.$count(absences, and(eq(absences.residentId, input.residentId), eq(absences.kind, 'vacaciones'), inArray(absences.status, ['solicitada', 'aprobada']), gte(absences.startsOn, cycle.startsOn), lte(absences.startsOn, cycle.endsOn))) : 0;
+      const problem = checkVacation(input, taken, vacationPolicy());
+      if (problem) throw badRequest(problem, [{ field: 'endsOn', message: problem }]);
+    }
     const [row] = await tx.insert(absences).values({ ...input, note: input.note ?? null, requestedBy: ctx.actor.userId }).returning();
     await recordAudit(tx, ctx, { action: 'request', entity: 'absence', entityId: row.id, after: row });
     return row;
