@@ -34,6 +34,9 @@ const guardsPossible = (instance: RosterInstance, id: number) => {
   return Boolean(r) && instance.days.some((d) => !r?.unavailable.includes(d.date));
 };
 
+/** Weights of the soft objective; the solver's local search scores with the same ones. */
+export const OBJECTIVE_WEIGHTS = { total: 10, weekend: 5, holiday: 3, ignoredRequest: 20 } as const;
+
 /**
  * The soft objective the solver minimises (lower is better): spreads within each grade, weighted
  * total > weekend > holiday, plus every granted-day-off request that was not honoured.
@@ -41,5 +44,6 @@ const guardsPossible = (instance: RosterInstance, id: number) => {
 export function objective(instance: RosterInstance, assignments: readonly Assignment[]): number {
   const requests = new Map(instance.residents.map((r) => [r.id, new Set(r.requestsOff ?? [])]));
   const ignored = assignments.filter((a) => requests.get(a.residentId)?.has(a.date)).length;
-  return fairness(instance, assignments).reduce((s, g) => s + 10 * g.total.spread + 5 * g.weekend.spread + 3 * g.holiday.spread, 0) + 20 * ignored;
+  const w = OBJECTIVE_WEIGHTS;
+  return fairness(instance, assignments).reduce((s, g) => s + w.total * g.total.spread + w.weekend * g.weekend.spread + w.holiday * g.holiday.spread, 0) + w.ignoredRequest * ignored;
 }

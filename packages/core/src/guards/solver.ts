@@ -1,3 +1,4 @@
+import { balance } from './balance.ts';
 import { type Violation, checkRoster } from './checker.ts';
 import { fairness, type GradeFairness, objective } from './fairness.ts';
 import { type Assignment, type Day, dayIndex, describeDay, guardHours, type RosterInstance, type RosterResident, weekOf } from './instance.ts';
@@ -42,7 +43,7 @@ function emptyState(r: RosterResident): State {
  */
 export function solveRoster(instance: RosterInstance, options: SolveOptions = {}): RosterResult {
   const attempts = options.attempts ?? 20;
-  const polish = options.polish ?? 3;
+  const polish = options.polish ?? 6;
   let best: { assignments: Assignment[]; shortages: Shortage[]; score: number } | null = null;
   let used = 0;
   let feasible = 0;
@@ -76,6 +77,18 @@ export function solveRoster(instance: RosterInstance, options: SolveOptions = {}
   };
 }
 
+const dayIndexCache = new WeakMap<readonly Day[], Map<number, Day>>();
+/** The month's day with a given day number, looked up once per instance (the solver asks often). */
+function dayAt(days: readonly Day[], idx: number): Day | undefined {
+  let byIndex = dayIndexCache.get(days);
+  if (!byIndex) dayIndexCache.set(days, (byIndex = new Map(days.map((d) => [dayIndex(d.date), d]))));
+  return byIndex.get(idx);
+}
+const restSavedAfter = (instance: RosterInstance, idx: number, week: number) => {
+  const next = dayAt(instance.days, idx + 1);
+  return instance.params.restAfter24h && next?.type === 'weekday' && weekOf(next.date) === week ? instance.params.jornadaHoursPerDay : 0;
+};
+
 function canTake(instance: RosterInstance, r: RosterResident, s: State, day: Day, idx: number): boolean {
   const p = instance.params;
   if (r.unavailable.includes(day.date)) return false;
@@ -84,11 +97,11 @@ function canTake(instance: RosterInstance, r: RosterResident, s: State, day: Day
   if ((s.byWeek.get(week) ?? 0) >= p.maxGuardsPerWeek) return false;
   if (p.maxWeeklyHours !== null && p.averagingWeeks <= 1) {
     const base = instance.days.filter((d) => weekOf(d.date) === week && d.type === 'weekday' && !r.unavailable.includes(d.date)).length * p.jornadaHoursPerDay;
-    const restSaved = p.restAfter24h && instance.days.some((d) => dayIndex(d.date) === idx + 1 && d.type === 'weekday' && weekOf(d.date) === week) ? p.jornadaHoursPerDay : 0;
+    const restSaved = restSavedAfter(instance, idx, week);
     if (base + (s.hoursByWeek.get(week) ?? 0) + guardHours(day, p) - restSaved > p.maxWeeklyHours) return false;
   }
   if (p.maxContinuousHours !== null) {
-    const next = instance.days.find((d) => dayIndex(d.date) === idx + 1);
+    const next = dayAt(instance.days, idx + 1);
     const continuous = (day.type === 'weekday' ? p.jornadaHoursPerDay : 0) + guardHours(day, p) + (next?.type === 'weekday' && !p.restAfter24h ? p.jornadaHoursPerDay : 0);
     if (continuous > p.maxContinuousHours) return false;
   }
@@ -100,7 +113,7 @@ function take(instance: RosterInstance, s: State, day: Day, idx: number) {
   const week = weekOf(day.date);
   s.dates.push(idx);
   s.byWeek.set(week, (s.byWeek.get(week) ?? 0) + 1);
-  const restSaved = p.restAfter24h && instance.days.some((d) => dayIndex(d.date) === idx + 1 && d.type === 'weekday' && weekOf(d.date) === week) ? p.jornadaHoursPerDay : 0;
+  const restSaved = restSavedAfter(instance, idx, week);
   s.hoursByWeek.set(week, (s.hoursByWeek.get(week) ?? 0) + guardHours(day, p) - restSaved);
   s.total++;
   if (day.type === 'weekend') s.weekend++;
@@ -116,7 +129,7 @@ function construct(instance: RosterInstance, random: () => number, noise: number
   const days = [...instance.days].sort((a, b) => a.date.localeCompare(b.date));
   // How much each grade will need a resident on each coming day: need / people present.
   const pressure = (grade: number, idx: number) => {
-    const day = days.find((d) => dayIndex(d.date) === idx);
+    const day = dayAt(instance.days, idx);
     if (!day) return 0;
     const need = instance.coverage[day.type]?.[grade] ?? 0;
     const present = (byGrade.get(grade) ?? []).filter((r) => !r.unavailable.includes(day.date)).length;
@@ -134,7 +147,7 @@ function construct(instance: RosterInstance, random: () => number, noise: number
         if (day.type === 'weekend') v += s.weekend * 6;
         if (day.type === 'holiday') v += s.holiday * 6;
         if (r.requestsOff?.includes(day.date)) v += 1000;
-        for (let ahead = 1; ahead <= instance.params.minDaysBetween; ahead++) if (!r.unavailable.includes(days.find((d) => dayIndex(d.date) === idx + ahead)?.date ?? '')) v += 4 * pressure(grade, idx + ahead);
+        for (let ahead = 1; ahead <= instance.params.minDaysBetween; ahead++) if (!r.unavailable.includes(dayAt(instance.days, idx + ahead)?.date ?? '')) v += 4 * pressure(grade, idx + ahead);
         const last = s.dates.length ? idx - Math.max(...s.dates) : 99;
         return v - Math.min(last, 14) * 0.3 + random() * (0.01 + noise * 8);
       };
@@ -150,63 +163,6 @@ function construct(instance: RosterInstance, random: () => number, noise: number
     }
   }
   return { assignments, shortages };
-}
-
-/**
- * Local search after construction: moves one guardia to another resident of the grade, or swaps
- * two guardias between residents of the grade (evening out weekends without changing totals),
- * whenever the objective falls and both residents still satisfy every rule. First improvement,
- * until no move helps or the round limit is reached.
- */
-function balance(instance: RosterInstance, start: Assignment[]): Assignment[] {
-  let current = [...start];
-  let score = objective(instance, current);
-  const byId = new Map(instance.residents.map((r) => [r.id, r]));
-  const noCoverage = { weekday: {}, weekend: {}, holiday: {} };
-  const legal = (list: Assignment[], a: RosterResident, b: RosterResident) =>
-    !checkRoster({ ...instance, residents: [a, b], coverage: noCoverage }, list.filter((x) => x.residentId === a.id || x.residentId === b.id)).some((v) => v.rule !== 'coverage');
-  const grades = [...new Set(instance.residents.map((r) => r.grade))];
-  for (let round = 0; round < 400; round++) {
-    let improved = false;
-    for (const grade of grades) {
-      const members = instance.residents.filter((r) => r.grade === grade);
-      for (const a of members) {
-        for (const b of members) {
-          if (a.id === b.id) continue;
-          const ofA = current.filter((x) => x.residentId === a.id);
-          const ofB = current.filter((x) => x.residentId === b.id);
-          const taken = new Set(ofB.map((x) => x.date));
-          for (const ga of ofA) {
-            if (taken.has(ga.date) || b.unavailable.includes(ga.date)) continue;
-            const moved = current.map((x) => (x === ga ? { date: ga.date, residentId: b.id } : x));
-            const next = objective(instance, moved);
-            if (next < score && legal(moved, a, byId.get(b.id) as RosterResident)) {
-              current = moved;
-              score = next;
-              improved = true;
-              break;
-            }
-            for (const gb of ofB) {
-              if (gb.date === ga.date || a.unavailable.includes(gb.date) || b.unavailable.includes(ga.date) || ofA.some((x) => x.date === gb.date)) continue;
-              const swapped = current.map((x) => (x === ga ? { date: gb.date, residentId: a.id } : x === gb ? { date: ga.date, residentId: b.id } : x));
-              const after = objective(instance, swapped);
-              if (after < score && legal(swapped, a, b)) {
-                current = swapped;
-                score = after;
-                improved = true;
-                break;
-              }
-            }
-            if (improved) break;
-          }
-          if (improved) break;
-        }
-        if (improved) break;
-      }
-    }
-    if (!improved) break;
-  }
-  return current;
 }
 
 function explain(instance: RosterInstance, shortages: Shortage[]): string[] {
