@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { type CreateUserInput, createUserInput, ROLES } from '@sirem/core';
 import { createUser } from './access/users-service.ts';
 import { prepareDatabase } from './bootstrap.ts';
-import { serverConfig } from './config.ts';
+import { writeBackup } from './db/backup/dump.ts';
+import { RestoreError, restoreBackup } from './db/backup/restore.ts';
+import { openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { databaseOptionsFromEnv, serverConfig } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { systemCtx } from './http/system-actor.ts';
 import { loadNationalData, type DemoAccount } from './db/seed/national/index.ts';
@@ -19,6 +23,8 @@ const USAGE = `Uso: sirem <comando>
   migrate                    aplica las migraciones pendientes
   seed [--scale national|demo] [--seed N]
                              carga el catálogo y, con --scale national, la institución nacional de demostración
+  backup [archivo]           copia completa y consistente de la base a un archivo (.sirem.gz)
+  restore <archivo>          carga una copia en una base nueva (o carpeta de datos vacía)
   user create --username U --name "Nombre" --password P [--role R --scope national|ooad|unit|sede|self --scope-id N]
 Base de datos: DATABASE_URL (PostgreSQL) o, sin ella, PGlite en SIREM_DATA_DIR (./data).`;
 
@@ -69,9 +75,49 @@ async function seed(args: string[]) {
   const started = Date.now();
   const { database, demo } = await prepareDatabase({ ...process.env, SIREM_SEED_SCALE: values.scale });
   const loaded = demo ?? (values.scale === 'national' ? await loadNationalData(database.db, { seed: Number(values.seed), demoPassword: process.env.SIREM_DEMO_PASSWORD || undefined, report: (m) => console.log(`  ${m}`) }) : null);
-  console.log(loaded ? `Datos nacionales cargados en ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'La base ya tenía residentes; no se generó nada.');
+  const elapsed = ((Date.now() - started) / 1000).toFixed(1);
+  if (values.scale === 'demo') console.log(`Catálogo y unidades de demostración listos en ${elapsed} s.`);
+  else console.log(loaded ? `Datos nacionales cargados en ${elapsed} s.` : 'La base ya tenía residentes; no se generó nada.');
   printDemo(loaded);
   await database.close();
+}
+
+async function backup(file = `sirem-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.sirem.gz`) {
+  const database = await openDatabase(databaseOptionsFromEnv());
+  await migrate(database);
+  const header = await writeBackup(database, file, throttle());
+  await database.close();
+  const rows = header.tables.reduce((s, t) => s + t.rows, 0);
+  console.log(`\nCopia escrita en ${file}: ${header.tables.length} tablas, ${rows} filas.`);
+}
+
+async function restore(file: string | undefined) {
+  if (!file) {
+    console.error('Indique el archivo: sirem restore <archivo>');
+    process.exit(2);
+  }
+  const database = await openDatabase(databaseOptionsFromEnv());
+  await migrate(database);
+  try {
+    const header = await restoreBackup(database, file, throttle());
+    console.log(`\nCopia del ${header.createdAt} restaurada: ${header.tables.length} tablas, sumas de verificación iguales.`);
+  } catch (err) {
+    if (!(err instanceof RestoreError)) throw err;
+    console.error(`\n${err.message}`);
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Progress on one terminal line, at most a few times a second. */
+function throttle() {
+  let last = 0;
+  return (message: string) => {
+    if (Date.now() - last < 250) return;
+    last = Date.now();
+    process.stdout.write(`\r  ${message.padEnd(60)}`);
+  };
 }
 
 async function main(argv: string[]) {
@@ -85,6 +131,8 @@ async function main(argv: string[]) {
     return database.close();
   }
   if (command === 'user' && sub === 'create') return userCreate(rest);
+  if (command === 'backup') return backup(sub);
+  if (command === 'restore') return restore(sub);
   console.log(USAGE);
   process.exit(command ? 2 : 0);
 }

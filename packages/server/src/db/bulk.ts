@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { queryRows } from './rows.ts';
 import type { Db } from './client.ts';
 
 /**
@@ -25,8 +26,7 @@ export async function bulkInsert(db: Db, table: PgTable, rows: Record<string, un
     const name = sql.raw(`"${config.name}"`);
     const query = sql`insert into ${name} (${list}) select ${list} from json_populate_recordset(null::${name}, ${JSON.stringify(chunk)}::json) with ordinality as r order by r.ordinality`;
     if (options.returnIds) {
-      const result = await db.execute<{ id: number }>(sql`${query} returning id`);
-      const returned = (Array.isArray(result) ? result : (result as unknown as { rows: { id: number }[] }).rows).map((r) => Number(r.id));
+      const returned = (await queryRows<{ id: number }>(db, sql`${query} returning id`)).map((r) => Number(r.id));
       ids.push(...returned.sort((a, b) => a - b));
     } else await db.execute(query);
   }

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { RosterInstance, RosterResult } from '@sirem/core';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
 import { jobs } from '../db/schema/guards.ts';
 
 const WORKER = new URL('./solver-worker.mjs', import.meta.url);
@@ -42,8 +43,7 @@ export class JobRunner {
     this.busy = true;
     try {
       for (;;) {
-        const claimed = (await this.db.execute(sql`update jobs set status = 'running', started_at = now() where id = (select id from jobs where status = 'queued' order by id for update skip locked limit 1) returning id, kind, input`)) as unknown;
-        const rows = (Array.isArray(claimed) ? claimed : (claimed as { rows: unknown[] }).rows) as { id: number; kind: string; input: unknown }[];
+        const rows = await queryRows<{ id: number; kind: string; input: unknown }>(this.db, sql`update jobs set status = 'running', started_at = now() where id = (select id from jobs where status = 'queued' order by id for update skip locked limit 1) returning id, kind, input`);
         const job = rows[0];
         if (!job || this.stopped) break;
         const handler = this.handlers[job.kind];
