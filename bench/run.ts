@@ -1,8 +1,9 @@
 import { guardsBenchmark } from './guards.ts';
+import { hostileBenchmark } from './hostile.ts';
 import { importBenchmark } from './import.ts';
 
 /** `npm run bench -- <name>`: runs one benchmark (or all) and writes bench/results/<name>.{json,md}. */
-const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark };
+const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark, hostile: hostileBenchmark };
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const chosen = names.length ? names : Object.keys(BENCHMARKS);
 for (const name of chosen) {
@@ -13,4 +14,4 @@ for (const name of chosen) {
   }
   await run();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

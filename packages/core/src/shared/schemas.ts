@@ -5,7 +5,8 @@ export const isoDate = z
   .string({ error: 'Escriba una fecha.' })
   .refine(isValidIsoDate, { message: 'Fecha inválida: use el formato aaaa-mm-dd.' });
 
-export const id = z.coerce.number({ error: 'Identificador inválido.' }).int().positive();
+// Ids are PostgreSQL integers: a larger number is refused here instead of failing in the database.
+export const id = z.coerce.number({ error: 'Identificador inválido.' }).int().positive().max(2_147_483_647, 'Identificador fuera de rango.');
 export const idParam = z.object({ id });
 
 export const requiredText = (label: string, max = 200) =>

@@ -1,4 +1,4 @@
-import { foldText, formatDateTime, isoDate, resolveScope } from '@sirem/core';
+import { foldText, formatDateTime, isoDate, resolveScope, id } from '@sirem/core';
 import { type SQL, and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog } from '../db/schema/audit.ts';
@@ -11,7 +11,7 @@ import type { XlsxColumn } from '../lib/xlsx.ts';
 export const auditQuery = z.object({
   entity: z.string().trim().max(40).optional(),
   entityId: z.string().trim().max(40).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: id.optional(),
   actor: z.string().trim().max(100).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

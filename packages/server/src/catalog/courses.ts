@@ -1,11 +1,11 @@
-import { type CourseInput, formatDate, listQuery } from '@sirem/core';
+import { type CourseInput, formatDate, listQuery, id } from '@sirem/core';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { courses, sedes, specialties } from '../db/schema/catalog.ts';
 import type { FieldError } from '../http/errors.ts';
 import type { Resource } from './resource.ts';
 
-export const courseQuery = listQuery.extend({ specialtyId: z.coerce.number().int().positive().optional() });
+export const courseQuery = listQuery.extend({ specialtyId: id.optional() });
 type CourseQuery = z.infer<typeof courseQuery>;
 
 export const courseResource: Resource<CourseInput, CourseQuery> = {

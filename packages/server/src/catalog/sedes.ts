@@ -1,4 +1,4 @@
-import { type SedeInput, formatDate, listQuery } from '@sirem/core';
+import { type SedeInput, formatDate, listQuery, id } from '@sirem/core';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { roleGrants } from '../db/schema/access.ts';
@@ -9,9 +9,9 @@ import type { Resource } from './resource.ts';
 import { unitScopeSql } from './scope-sql.ts';
 
 export const sedeQuery = listQuery.extend({
-  unitId: z.coerce.number().int().positive().optional(),
-  courseId: z.coerce.number().int().positive().optional(),
-  ooadId: z.coerce.number().int().positive().optional(),
+  unitId: id.optional(),
+  courseId: id.optional(),
+  ooadId: id.optional(),
 });
 type SedeQuery = z.infer<typeof sedeQuery>;
 

@@ -1,4 +1,4 @@
-import { type UnitInput, formatDate, listQuery } from '@sirem/core';
+import { type UnitInput, formatDate, listQuery, id } from '@sirem/core';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import type { Resource } from './resource.ts';
 import { unitScopeSql } from './scope-sql.ts';
 
 export const unitQuery = listQuery.extend({
-  ooadId: z.coerce.number().int().positive().optional(),
+  ooadId: id.optional(),
   levelOfCare: z.coerce.number().int().min(1).max(3).optional(),
   unitTypeCode: z.string().max(20).optional(),
 });

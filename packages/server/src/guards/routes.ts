@@ -1,4 +1,4 @@
-import { idParam } from '@sirem/core';
+import { idParam, id } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,11 +22,11 @@ export async function guardRoutes(app: FastifyInstance) {
     reply.status(202).send(await requestGeneration(ctxOf(req), runner, req.body)),
   );
   r.get('/guards/jobs/:id', { schema: { tags, summary: 'Avance y resultado de un trabajo', params: idParam } }, async (req) => getJob(ctxOf(req), req.params.id));
-  r.get('/guards/rosters', { schema: { tags, summary: 'Roles de guardia de una unidad', querystring: z.object({ unitId: z.coerce.number().int().positive() }) } }, async (req) => listRosters(ctxOf(req), req.query.unitId));
+  r.get('/guards/rosters', { schema: { tags, summary: 'Roles de guardia de una unidad', querystring: z.object({ unitId: id }) } }, async (req) => listRosters(ctxOf(req), req.query.unitId));
   r.get('/guards/rosters/:id', { schema: { tags, summary: 'Rol de guardias con su verificación de reglas', params: idParam } }, async (req) => getRoster(ctxOf(req), req.params.id));
   r.patch('/guards/rosters/:id', { schema: { tags, summary: 'Editar un borrador de rol', params: idParam, body: editInput } }, async (req) => editRoster(ctxOf(req), req.params.id, req.body));
   r.post('/guards/rosters/:id/revise', { schema: { tags, summary: 'Crear una nueva versión (borrador) de un rol publicado', params: idParam } }, async (req, reply) => reply.status(201).send(await reviseRoster(ctxOf(req), req.params.id)));
-  r.get('/guards/swaps', { schema: { tags, summary: 'Solicitudes de intercambio (de un rol, o las propias)', querystring: z.object({ rosterId: z.coerce.number().int().positive().optional() }) } }, async (req) => listSwaps(ctxOf(req), req.query.rosterId));
+  r.get('/guards/swaps', { schema: { tags, summary: 'Solicitudes de intercambio (de un rol, o las propias)', querystring: z.object({ rosterId: id.optional() }) } }, async (req) => listSwaps(ctxOf(req), req.query.rosterId));
   r.post('/guards/swaps', { schema: { tags, summary: 'Solicitar intercambio de guardia (residente)', body: swapInput } }, async (req, reply) => reply.status(201).send(await requestSwap(ctxOf(req), req.body)));
   r.post('/guards/swaps/:id/decision', { schema: { tags, summary: 'Aprobar o rechazar un intercambio (jefe de servicio)', params: idParam, body: z.object({ status: z.enum(['aprobado', 'rechazado']), reason: z.string().max(300).nullish() }) } }, async (req) =>
     decideSwap(ctxOf(req), req.params.id, req.body),
@@ -34,7 +34,7 @@ export async function guardRoutes(app: FastifyInstance) {
   r.get('/me/notifications', { schema: { tags: ['access'], summary: 'Mis avisos' } }, async (req) => myNotifications(ctxOf(req)));
   r.get('/guards/rosters/:id/export.xlsx', { schema: { tags, summary: 'Rol de guardias en Excel', params: idParam } }, async (req, reply) => rosterXlsx(ctxOf(req), reply, req.params.id));
   r.get('/guards/rosters/:id/export.pdf', { schema: { tags, summary: 'Rol de guardias en PDF para publicar en el servicio', params: idParam } }, async (req, reply) => rosterPdf(ctxOf(req), reply, req.params.id));
-  r.get('/guards/compliance', { schema: { tags, summary: 'Reporte mensual de cumplimiento de una unidad', querystring: z.object({ unitId: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-\d{2}$/) }) } }, async (req) =>
+  r.get('/guards/compliance', { schema: { tags, summary: 'Reporte mensual de cumplimiento de una unidad', querystring: z.object({ unitId: id, month: z.string().regex(/^\d{4}-\d{2}$/) }) } }, async (req) =>
     complianceReport(ctxOf(req), req.query.unitId, req.query.month),
   );
   r.get('/guards/rule-sets', { schema: { tags, summary: 'Normativas de guardias vigentes por fecha y ajustes institucionales' } }, async (req) => listRuleSets(ctxOf(req)));

@@ -24,6 +24,10 @@ function fromDatabase(error: PgError): AppError | null {
     return new AppError(409, 'duplicate', 'Ya existe un registro con esos datos; revise las claves únicas.');
   if (cause.code === '23503')
     return new AppError(409, 'referenced', 'El registro está relacionado con otros datos y no puede cambiarse así.');
+  // Class 22 (data exception): a number beyond the column's range, a malformed date or value that
+  // got past validation. The request is wrong, not the server; the transaction has rolled back.
+  if (cause.code?.startsWith('22'))
+    return new AppError(400, 'invalid_value', 'Un valor enviado está fuera de rango o no tiene el formato esperado (número demasiado grande, fecha inexistente…); corríjalo e intente de nuevo.');
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { type AppointmentInput, listQuery } from '@sirem/core';
+import { type AppointmentInput, listQuery, id } from '@sirem/core';
 import { and, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
@@ -15,7 +15,7 @@ import { withSedePlace } from './sede-joins.ts';
 import { residentColumns, residentJoin, whereAll } from './resident-query.ts';
 import { assertMayManage, assertSedeInScope, peopleScopeSql, readScope } from './scope.ts';
 
-const optionalId = z.coerce.number().int().positive().optional();
+const optionalId = id.optional();
 export const facultyQuery = listQuery.extend({
   ooadId: optionalId,
   unitId: optionalId,

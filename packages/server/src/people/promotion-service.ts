@@ -1,4 +1,4 @@
-import { type PromotionOutcome, promotionOutcome, type ResidentStatus } from '@sirem/core';
+import { type PromotionOutcome, promotionOutcome, type ResidentStatus, id } from '@sirem/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
@@ -13,10 +13,10 @@ import { assertMayManage, peopleScopeSql } from './scope.ts';
 
 export const promotionInput = z
   .object({
-    cycleId: z.coerce.number().int().positive({ message: 'Indique el ciclo que termina.' }),
-    unitId: z.coerce.number().int().positive().optional(),
-    ooadId: z.coerce.number().int().positive().optional(),
-    repeatResidentIds: z.array(z.number().int().positive()).max(5000).default([]),
+    cycleId: id,
+    unitId: id.optional(),
+    ooadId: id.optional(),
+    repeatResidentIds: z.array(id).max(5000).default([]),
   })
   .refine((p) => p.unitId || p.ooadId, { path: ['unitId'], message: 'Elija la unidad o el OOAD a promover.' });
 export type PromotionInput = z.infer<typeof promotionInput>;

@@ -1,4 +1,4 @@
-import { type ListQuery, listQuery } from '@sirem/core';
+import { type ListQuery, listQuery, id } from '@sirem/core';
 import { type SQL, and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
@@ -8,7 +8,7 @@ import { persons, residents } from '../db/schema/people.ts';
 import type { SortKey } from '../lib/keyset.ts';
 import { withSedePlace } from './sede-joins.ts';
 
-const optionalId = z.coerce.number().int().positive().optional();
+const optionalId = id.optional();
 export const residentQuery = listQuery.extend({
   ooadId: optionalId,
   unitId: optionalId,

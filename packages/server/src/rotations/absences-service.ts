@@ -1,4 +1,4 @@
-import { type AbsenceInput, type Action, can, checkVacation, resolveScope, VACATION_POLICY } from '@sirem/core';
+import { type AbsenceInput, type Action, can, checkVacation, isoDate, resolveScope, VACATION_POLICY, id } from '@sirem/core';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
@@ -11,11 +11,11 @@ import type { Ctx } from '../http/context.ts';
 import { assertSedeInScope, peopleScopeSql, readScope } from '../people/scope.ts';
 
 export const absenceQuery = z.object({
-  residentId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  residentId: id.optional(),
+  unitId: id.optional(),
   status: z.enum(['solicitada', 'aprobada', 'rechazada']).optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
 
 /** The institution may set its entitlement (SIREM_VACATION_PERIODS, SIREM_VACATION_DAYS); the default is 2 × 10 working days. */

@@ -1,4 +1,4 @@
-import { absenceDecision, absenceInput, idParam, mexicanRestDays, rotationInput, serviceInput, versioned } from '@sirem/core';
+import { absenceDecision, absenceInput, idParam, mexicanRestDays, rotationInput, serviceInput, versioned, id } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,10 +14,10 @@ export async function rotationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['rotations'];
   resourceRoutes(app, '/rotations/services', serviceResource, { input: serviceInput, query: serviceQuery, tag: 'rotations', noun: 'servicios clínicos' });
-  r.get('/rotations/plan', { schema: { tags, summary: 'Plan anual de rotaciones de una unidad (residentes × meses) con sus incumplimientos', querystring: z.object({ unitId: z.coerce.number().int().positive(), cycleId: z.coerce.number().int().positive() }) } }, async (req) =>
+  r.get('/rotations/plan', { schema: { tags, summary: 'Plan anual de rotaciones de una unidad (residentes × meses) con sus incumplimientos', querystring: z.object({ unitId: id, cycleId: id }) } }, async (req) =>
     unitPlan(ctxOf(req), req.query.unitId, req.query.cycleId),
   );
-  r.get('/rotations/plan/export.xlsx', { schema: { tags, summary: 'Plan anual en Excel', querystring: z.object({ unitId: z.coerce.number().int().positive(), cycleId: z.coerce.number().int().positive() }) } }, async (req, reply) =>
+  r.get('/rotations/plan/export.xlsx', { schema: { tags, summary: 'Plan anual en Excel', querystring: z.object({ unitId: id, cycleId: id }) } }, async (req, reply) =>
     planXlsx(ctxOf(req), reply, req.query.unitId, req.query.cycleId),
   );
   r.post('/rotations/plan/copy', { schema: { tags, summary: 'Copiar el plan del ciclo anterior (por grado)', body: copyInput } }, async (req) => copyPlanForward(ctxOf(req), req.body));

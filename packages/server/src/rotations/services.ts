@@ -1,4 +1,4 @@
-import { formatDate, listQuery, type ServiceInput } from '@sirem/core';
+import { formatDate, listQuery, type ServiceInput, id } from '@sirem/core';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ooads, units } from '../db/schema/catalog.ts';
@@ -7,7 +7,7 @@ import type { FieldError } from '../http/errors.ts';
 import type { Resource } from '../catalog/resource.ts';
 import { unitScopeSql } from '../catalog/scope-sql.ts';
 
-export const serviceQuery = listQuery.extend({ unitId: z.coerce.number().int().positive().optional() });
+export const serviceQuery = listQuery.extend({ unitId: id.optional() });
 type ServiceQuery = z.infer<typeof serviceQuery>;
 
 /** Clinical services of a unit; edited by the unit's coordinator (or above), read by anyone who reads the catalogue. */
