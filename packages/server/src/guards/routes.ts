@@ -12,10 +12,10 @@ import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, p
 
 /** Guardia rosters: generate in the background, check live, edit, publish. */
 export async function guardRoutes(app: FastifyInstance) {
-  const runner = new JobRunner(app.db, { roster: runRosterJob });
+  const runner = new JobRunner(app.db, { roster: runRosterJob }, app.log);
   app.addHook('onClose', async () => runner.stop());
   // Jobs left queued by a previous process are picked up on start.
-  app.addHook('onReady', async () => void runner.drain());
+  app.addHook('onReady', async () => runner.start());
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['guards'];
   r.post('/guards/rosters/generate', { schema: { tags, summary: 'Generar un rol de guardias (trabajo en segundo plano)', body: generateInput } }, async (req, reply) =>

@@ -12,7 +12,7 @@ export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Opens a private copy of the template database for one test file. */
-export async function openTestDatabase(): Promise<Database & { drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<Database & { drop: () => Promise<void>; url?: string }> {
   if (inject('engine') === 'postgres') {
     const base = process.env.TEST_DATABASE_URL as string;
     const name = `sirem_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -21,6 +21,7 @@ export async function openTestDatabase(): Promise<Database & { drop: () => Promi
     const database = await openDatabase({ url: databaseUrl(base, name), maxConnections: 4 });
     return {
       ...database,
+      url: databaseUrl(base, name),
       drop: async () => {
         await database.close();
         await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -57,7 +58,8 @@ export class Client {
 
 export type TestContext = {
   app: TestApp;
-  database: Database;
+  /** `url` is set on native PostgreSQL, for a second connection to the same database. */
+  database: Database & { url?: string };
   login: (username: string, password?: string) => Promise<Client>;
   /** Creates a user with the given grants (through the service, as the CLI would) and logs them in. */
   userWith: (username: string, grants: GrantInput[]) => Promise<Client>;

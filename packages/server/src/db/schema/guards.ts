@@ -75,6 +75,10 @@ export const jobs = pgTable('jobs', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   startedAt: timestamp('started_at', { withTimezone: true }),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** How many times a runner claimed the job: 1 unless a runner died while holding it. */
+  attempts: integer('attempts').notNull().default(0),
+  /** Refreshed while the job runs; a job silent for too long was left by a dead runner and is claimed again. */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
 });
 
 /** A private calendar-feed token per user; only its SHA-256 is stored, like session tokens. */
