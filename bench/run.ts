@@ -2,9 +2,10 @@ import { guardsBenchmark } from './guards.ts';
 import { faultsBenchmark } from './faults.ts';
 import { hostileBenchmark } from './hostile.ts';
 import { importBenchmark } from './import.ts';
+import { readsBenchmark } from './reads.ts';
 
 /** `npm run bench -- <name>`: runs one benchmark (or all) and writes bench/results/<name>.{json,md}. */
-const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark, hostile: hostileBenchmark, faults: faultsBenchmark };
+const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark, hostile: hostileBenchmark, faults: faultsBenchmark, reads: readsBenchmark };
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const chosen = names.length ? names : Object.keys(BENCHMARKS);
 for (const name of chosen) {

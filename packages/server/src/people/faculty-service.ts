@@ -3,7 +3,6 @@ import { and, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { courses, ooads, sedes, specialties, units } from '../db/schema/catalog.ts';
-import { foldSql } from '../db/schema/columns.ts';
 import { facultyAppointments, persons, residents, tutorships } from '../db/schema/people.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
@@ -61,7 +60,7 @@ export async function listFaculty(ctx: Ctx, q: FacultyQuery) {
     q.role ? eq(facultyAppointments.role, q.role) : undefined,
     q.current === 'true' ? isCurrent : undefined,
   );
-  const sort = { expr: foldSql(fullName), type: 'text' as const };
+  const sort = { expr: persons.sortName, type: 'text' as const };
   return keysetPage<typeof columns & { id: number }>(join(ctx, { ...columns, sortValue: sort.expr }), join(ctx, { n: count() }), {
     where, sort, sortName: 'name', idColumn: facultyAppointments.id, descending: q.dir === 'desc', cursor: q.cursor, limit: q.limit ?? 50,
   });

@@ -1,9 +1,8 @@
-import { type ListQuery, listQuery, id } from '@sirem/core';
+import { type ListQuery, listQuery, id, type Scope } from '@sirem/core';
 import { type SQL, and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { academicCycles, courses, ooads, sedes, specialties, units } from '../db/schema/catalog.ts';
-import { foldSql } from '../db/schema/columns.ts';
 import { persons, residents } from '../db/schema/people.ts';
 import type { SortKey } from '../lib/keyset.ts';
 import { withSedePlace } from './sede-joins.ts';
@@ -25,7 +24,7 @@ export type ResidentQuery = z.infer<typeof residentQuery> & ListQuery;
 const fullName = sql<string>`${persons.firstSurname} || ' ' || coalesce(${persons.secondSurname} || ' ', '') || ${persons.givenNames}`;
 
 export const RESIDENT_SORTS: Record<string, SortKey> = {
-  name: { expr: foldSql(fullName), type: 'text' },
+  name: { expr: persons.sortName, type: 'text' },
   grade: { expr: residents.grade, type: 'int' },
   specialtyName: { expr: specialties.name, type: 'text' },
   unitName: { expr: units.name, type: 'text' },
@@ -72,7 +71,19 @@ export function residentJoin<F extends Record<string, unknown>>(db: Db, fields: 
   return withSedePlace(base, residents.sedeId).innerJoin(academicCycles, eq(academicCycles.id, residents.cycleId));
 }
 
-export const residentCount = (db: Db) => residentJoin(db, { n: count() });
+/**
+ * The total for a residents list. Every join of the list follows a required foreign key, so it
+ * neither adds nor drops rows: the count joins only the tables its filters and scope refer to
+ * (a national, unfiltered count reads residents alone instead of an eight-table join).
+ */
+export function residentCount(db: Db, q: ResidentQuery, scope: Scope) {
+  const partial = scope.kind === 'some';
+  const person = Boolean(q.q || q.nationality || q.foreign || (partial && scope.self));
+  const place = Boolean(q.ooadId || q.unitId || q.specialtyId || (partial && (scope.ooadIds.length || scope.unitIds.length)));
+  let query = db.select({ n: count() }).from(residents).$dynamic();
+  if (person) query = query.innerJoin(persons, eq(persons.id, residents.personId));
+  return place ? withSedePlace(query, residents.sedeId) : query;
+}
 
 export function residentFilters(q: ResidentQuery): (SQL | undefined)[] {
   return [

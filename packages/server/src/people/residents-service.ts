@@ -65,7 +65,7 @@ export async function listResidents(ctx: Ctx, query: ResidentQuery) {
   const sort = RESIDENT_SORTS[sortName];
   const search = searchWords(persons.search, query.q);
   const where = whereAll(peopleScopeSql(scope, ctx, scopeColumns), search, ...residentFilters(query));
-  return keysetPage<typeof residentColumns & { id: number }>(residentJoin(ctx.db, { ...residentColumns, sortValue: sort.expr }), residentCount(ctx.db), {
+  return keysetPage<typeof residentColumns & { id: number }>(residentJoin(ctx.db, { ...residentColumns, sortValue: sort.expr }), residentCount(ctx.db, query, scope), {
     where,
     sort,
     sortName,

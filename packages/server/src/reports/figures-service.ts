@@ -17,27 +17,30 @@ export async function nationalFigures(ctx: Ctx) {
   const scope = resolveScope(ctx.actor.grants, 'people.read');
   if (scope.kind === 'none') throw forbidden('No tiene acceso a las cifras.');
   const where = (extra: SQL) => and(peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: residents.sedeId, userId: persons.userId }), extra);
-  const [active] = (await residentJoin(ctx.db, {
-    residents: sql<number>`count(*)::int`,
-    medical: countDistinct(sql`case when ${specialties.kind} = 'medica' then ${specialties.id} end`),
-    stomatological: countDistinct(sql`case when ${specialties.kind} = 'estomatologica' then ${specialties.id} end`),
-    foreign: sql<number>`(count(*) filter (where ${persons.nationality} <> 'MEX'))::int`,
-    countries: countDistinct(sql`case when ${persons.nationality} <> 'MEX' then ${persons.nationality} end`),
-    sedes: countDistinct(residents.sedeId),
-    units: countDistinct(sedes.unitId),
-  }).where(where(eq(residents.status, 'activo')))) as Record<string, unknown>[];
-  const [graduates] = (await residentJoin(ctx.db, {
-    graduates: sql<number>`count(*)::int`,
-    hired: sql<number>`(count(*) filter (where ${residents.hired}))::int`,
-    cycle: sql<string>`max(${residents.cycleId})`,
-  }).where(where(and(eq(residents.status, 'egresado'), sql`${residents.cycleId} = (select max(cycle_id) from residents where status = 'egresado')`) as SQL))) as Record<string, unknown>[];
-  const [faculty] = await ctx.db
-    .select({ teachers: countDistinct(facultyAppointments.personId) })
-    .from(facultyAppointments)
-    .innerJoin(persons, eq(persons.id, facultyAppointments.personId))
-    .innerJoin(sedes, eq(sedes.id, facultyAppointments.sedeId))
-    .innerJoin(units, eq(units.id, sedes.unitId))
-    .where(and(peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: facultyAppointments.sedeId, userId: persons.userId }), or(isNull(facultyAppointments.endsOn), sql`${facultyAppointments.endsOn} >= current_date`)));
+  // Three independent aggregates: on a server database they run side by side.
+  const [[active], [graduates], [faculty]] = await Promise.all([
+    residentJoin(ctx.db, {
+      residents: sql<number>`count(*)::int`,
+      medical: countDistinct(sql`case when ${specialties.kind} = 'medica' then ${specialties.id} end`),
+      stomatological: countDistinct(sql`case when ${specialties.kind} = 'estomatologica' then ${specialties.id} end`),
+      foreign: sql<number>`(count(*) filter (where ${persons.nationality} <> 'MEX'))::int`,
+      countries: countDistinct(sql`case when ${persons.nationality} <> 'MEX' then ${persons.nationality} end`),
+      sedes: countDistinct(residents.sedeId),
+      units: countDistinct(sedes.unitId),
+    }).where(where(eq(residents.status, 'activo'))) as Promise<Record<string, unknown>[]>,
+    residentJoin(ctx.db, {
+      graduates: sql<number>`count(*)::int`,
+      hired: sql<number>`(count(*) filter (where ${residents.hired}))::int`,
+      cycle: sql<string>`max(${residents.cycleId})`,
+    }).where(where(and(eq(residents.status, 'egresado'), sql`${residents.cycleId} = (select max(cycle_id) from residents where status = 'egresado')`) as SQL)) as Promise<Record<string, unknown>[]>,
+    ctx.db
+      .select({ teachers: countDistinct(facultyAppointments.personId) })
+      .from(facultyAppointments)
+      .innerJoin(persons, eq(persons.id, facultyAppointments.personId))
+      .innerJoin(sedes, eq(sedes.id, facultyAppointments.sedeId))
+      .innerJoin(units, eq(units.id, sedes.unitId))
+      .where(and(peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: facultyAppointments.sedeId, userId: persons.userId }), or(isNull(facultyAppointments.endsOn), sql`${facultyAppointments.endsOn} >= current_date`))),
+  ]);
   const n = (v: unknown) => Number(v ?? 0);
   const a = { residents: n(active?.residents), medical: n(active?.medical), stomatological: n(active?.stomatological), foreign: n(active?.foreign), countries: n(active?.countries), sedes: n(active?.sedes), units: n(active?.units) };
   const g = { graduates: n(graduates?.graduates), hired: n(graduates?.hired) };

@@ -67,6 +67,11 @@ export class HttpClient {
     this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
   }
 
+  /** What a browser sends on a write: the session cookie and the CSRF token. */
+  headers(): Record<string, string> {
+    return { cookie: this.cookie, 'x-csrf-token': this.csrf };
+  }
+
   async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: () => Promise<any> }> {
     const isBuffer = body instanceof Uint8Array;
     const res = await fetch(`${this.base()}${path}`, {

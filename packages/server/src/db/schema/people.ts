@@ -30,6 +30,8 @@ export const persons = pgTable(
     cedulaEspecialidadVerified: boolean('cedula_especialidad_verified').notNull().default(false),
     userId: integer('user_id').references(() => users.id),
     ...lifecycleColumns(),
+    /** Surnames then names, folded: the order of every people list, indexed so a page is an index walk. */
+    sortName: text('sort_name').generatedAlwaysAs(foldSql(sql`first_surname || ' ' || coalesce(second_surname || ' ', '') || given_names`)),
     search: text('search').generatedAlwaysAs(
       foldSql(sql`given_names || ' ' || first_surname || ' ' || coalesce(second_surname, '') || ' ' || coalesce(curp, '') || ' ' || coalesce(temp_key, '') || ' ' || coalesce(matricula, '')`),
     ),
@@ -39,6 +41,7 @@ export const persons = pgTable(
     uniqueIndex('persons_temp_key_key').on(t.tempKey),
     uniqueIndex('persons_matricula_key').on(t.matricula),
     uniqueIndex('persons_user_key').on(t.userId),
+    index('persons_sort_name_idx').on(t.sortName, t.id),
   ],
 );
 
@@ -80,7 +83,7 @@ export const enrolments = pgTable(
     outcome: text('outcome'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('enrolments_person_cycle_key').on(t.personId, t.cycleId), index('enrolments_cycle_idx').on(t.cycleId, t.sedeId)],
+  (t) => [uniqueIndex('enrolments_person_cycle_key').on(t.personId, t.cycleId), index('enrolments_cycle_idx').on(t.cycleId, t.sedeId), index('enrolments_resident_idx').on(t.residentId)],
 );
 
 /** The resident's timeline: every lifecycle transition with its date and reason. */

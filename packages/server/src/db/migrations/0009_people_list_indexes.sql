@@ -1,0 +1,3 @@
+ALTER TABLE "persons" ADD COLUMN "sort_name" text GENERATED ALWAYS AS (lower(translate(first_surname || ' ' || coalesce(second_surname || ' ', '') || given_names, 'áàäâãéèëêíìïîóòöôõúùüûñçÁÀÄÂÃÉÈËÊÍÌÏÎÓÒÖÔÕÚÙÜÛÑÇ', 'aaaaaeeeeiiiiooooouuuuncaaaaaeeeeiiiiooooouuuunc'))) STORED;--> statement-breakpoint
+CREATE INDEX "enrolments_resident_idx" ON "enrolments" USING btree ("resident_id");--> statement-breakpoint
+CREATE INDEX "persons_sort_name_idx" ON "persons" USING btree ("sort_name","id");
