@@ -23,6 +23,10 @@ export class ServerProcess {
     readonly port: number,
   ) {}
 
+  get pid() {
+    return this.child?.pid;
+  }
+
   get url() {
     return `http://127.0.0.1:${this.port}`;
   }
