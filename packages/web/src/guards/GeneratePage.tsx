@@ -60,11 +60,11 @@ export function GeneratePage() {
           )}
           <Text fw={600} size="sm">{t('guards.coverage')}</Text>
           <Table w="fit-content">
-            <Table.Thead><Table.Tr><Table.Th />{GRADES.map((g) => <Table.Th key={g}>R{g}</Table.Th>)}</Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>{t('guards.dayType')}</Table.Th>{GRADES.map((g) => <Table.Th key={g}>R{g}</Table.Th>)}</Table.Tr></Table.Thead>
             <Table.Tbody>
               {TYPES.map((type) => (
                 <Table.Tr key={type.key}>
-                  <Table.Td>{t(type.label)}</Table.Td>
+                  <Table.Th scope="row">{t(type.label)}</Table.Th>
                   {GRADES.map((g) => (
                     <Table.Td key={g}><NumberInput aria-label={`${t(type.label)} R${g}`} w={70} min={0} max={50} value={coverage[type.key]?.[g] ?? 0} onChange={(v) => set(type.key, g, Number(v) || 0)} /></Table.Td>
                   ))}

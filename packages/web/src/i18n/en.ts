@@ -70,6 +70,7 @@ export const en: Record<MessageKey, string> = {
   'guards.services': 'Services',
   'guards.month': 'Month (yyyy-mm)',
   'guards.coverage': 'Daily coverage (residents per year)',
+  'guards.dayType': 'Day type',
   'guards.weekday': 'Weekday',
   'guards.weekend': 'Weekend',
   'guards.holiday': 'Holiday',

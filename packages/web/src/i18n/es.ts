@@ -69,6 +69,7 @@ export const es = {
   'guards.services': 'Servicios',
   'guards.month': 'Mes (aaaa-mm)',
   'guards.coverage': 'Cobertura por día (residentes por grado)',
+  'guards.dayType': 'Tipo de día',
   'guards.weekday': 'Entre semana',
   'guards.weekend': 'Fin de semana',
   'guards.holiday': 'Día festivo',
