@@ -13,10 +13,10 @@ import { courseOf, ooadId } from './support/lookup.ts';
  * roles are aimed to fail after authorisation (stale version, duplicate key, referenced row) so the
  * fixtures stay put.
  */
-const ROLES = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'administrador', 'anonymous'] as const;
+const ROLES = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'comite_etica', 'administrador', 'anonymous'] as const;
 type Caller = (typeof ROLES)[number];
 
-const SIGNED_IN: Caller[] = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'administrador'];
+const SIGNED_IN: Caller[] = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'comite_etica', 'administrador'];
 const EVERYONE: Caller[] = [...SIGNED_IN, 'anonymous'];
 const ADMIN: Caller[] = ['administrador'];
 const CENTRE: Caller[] = ['nivel_central', 'administrador'];
@@ -134,6 +134,17 @@ const TABLE: Record<string, Entry> = {
   'PATCH /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ assignments: [], revision: 0 }) },
   'POST /api/v1/guards/rosters/:id/publish': { allow: GUARD_MANAGERS, id: () => STALE },
 
+  // Wellbeing: residents screen themselves; individual results are relational (self, liaison with
+  // an alert, tutor as allowed), so for a person none of these callers relates to, all are refused.
+  'GET /api/v1/wellbeing/instruments': { allow: SIGNED_IN },
+  'GET /api/v1/wellbeing/me': { allow: ['residente'] },
+  'POST /api/v1/wellbeing/screenings': { allow: ['residente'], body: () => ({ instrument: 'phq9', answers: [0] }) },
+  'POST /api/v1/wellbeing/sharing': { allow: ['residente'], body: () => ({ tutorSees: 'nada', version: STALE }) },
+  'GET /api/v1/wellbeing/persons/:id': { allow: [], id: () => STALE },
+  'GET /api/v1/wellbeing/alerts': { allow: ['enlace_salud_mental'] },
+  'POST /api/v1/wellbeing/alerts/:id': { allow: ['enlace_salud_mental'], id: () => STALE, body: () => ({ status: 'cerrada', version: 0 }) },
+  'GET /api/v1/wellbeing/aggregates': { allow: ['coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'administrador'] },
+
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
   'POST /api/v1/imports/batches/:id/commit': { allow: PEOPLE_MANAGERS, id: () => STALE },
@@ -165,6 +176,8 @@ const usernames: Record<Exclude<Caller, 'anonymous'>, string> = {
   coordinador_educacion: 'elena.cceis',
   coordinador_ooad: 'jorge.ooad',
   nivel_central: 'carmen.central',
+  enlace_salud_mental: 'sofia.enlace',
+  comite_etica: 'tomas.comite',
   administrador: 'ana.admin',
 };
 let fx: Fixtures;
@@ -195,6 +208,8 @@ beforeAll(async () => {
     coordinador_educacion: { role: 'coordinador_educacion', scopeKind: 'unit', unitId: unit.id },
     coordinador_ooad: { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: jalisco },
     nivel_central: national('nivel_central'),
+    enlace_salud_mental: { role: 'enlace_salud_mental', scopeKind: 'ooad', ooadId: jalisco },
+    comite_etica: { role: 'comite_etica', scopeKind: 'ooad', ooadId: jalisco },
   };
   for (const [role, grant] of Object.entries(grants)) clients.set(role as Caller, await t.userWith(usernames[role as keyof typeof grants], [grant]));
   const target = ok<{ id: number }>(await admin.post('/api/v1/access/users', { username: 'objetivo', displayName: 'Objetivo', password: 'clave-temporal-1', grants: [] }), 201);

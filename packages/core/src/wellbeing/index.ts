@@ -1,0 +1,3 @@
+export * from './instruments.ts';
+export * from './scoring.ts';
+export * from './schemas.ts';

@@ -1,0 +1,182 @@
+CREATE TABLE "wellbeing_alerts" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"screening_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"ooad_id" integer,
+	"status" text DEFAULT 'abierta' NOT NULL,
+	"note" text,
+	"handled_by" integer,
+	"version" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "wellbeing_screenings" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"person_id" integer NOT NULL,
+	"instrument" text NOT NULL,
+	"instrument_version" text NOT NULL,
+	"answers" jsonb NOT NULL,
+	"score" smallint NOT NULL,
+	"band" text NOT NULL,
+	"crisis" boolean NOT NULL,
+	"sede_id" integer,
+	"ooad_id" integer,
+	"completed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "wellbeing_sharing" (
+	"person_id" integer PRIMARY KEY NOT NULL,
+	"tutor_sees" text DEFAULT 'nada' NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "conduct_acknowledgements" (
+	"code_id" integer NOT NULL,
+	"user_id" integer NOT NULL,
+	"acknowledged_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "conduct_acknowledgements_code_id_user_id_pk" PRIMARY KEY("code_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "conduct_codes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"edition" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"published_on" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "conduct_notes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"report_id" integer NOT NULL,
+	"author" text NOT NULL,
+	"author_user_id" integer,
+	"body" text NOT NULL,
+	"shared_with_reporter" boolean DEFAULT false NOT NULL,
+	"written_on" date NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "conduct_reports" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"folio" text NOT NULL,
+	"category" text NOT NULL,
+	"description" text NOT NULL,
+	"occurred_on" date,
+	"ooad_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"sede_id" integer,
+	"accused_person_id" integer,
+	"accused_description" text,
+	"reporter_user_id" integer,
+	"token_hash" text,
+	"status" text DEFAULT 'recibido' NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"received_on" date NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "survey_answers" (
+	"response_id" uuid NOT NULL,
+	"question_id" integer NOT NULL,
+	"value" numeric(4, 1),
+	"choices" jsonb,
+	"text" text,
+	CONSTRAINT "survey_answers_response_id_question_id_pk" PRIMARY KEY("response_id","question_id")
+);
+--> statement-breakpoint
+CREATE TABLE "survey_campaigns" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"survey_id" integer NOT NULL,
+	"cycle_id" integer NOT NULL,
+	"audience" text NOT NULL,
+	"sede_id" integer,
+	"opens_on" date NOT NULL,
+	"closes_on" date NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "survey_participations" (
+	"campaign_id" integer NOT NULL,
+	"user_id" integer NOT NULL,
+	"subject_appointment_id" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "survey_participations_campaign_id_user_id_subject_appointment_id_pk" PRIMARY KEY("campaign_id","user_id","subject_appointment_id")
+);
+--> statement-breakpoint
+CREATE TABLE "survey_questions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"survey_id" integer NOT NULL,
+	"position" smallint NOT NULL,
+	"kind" text NOT NULL,
+	"text" text NOT NULL,
+	"options" jsonb,
+	"required" boolean DEFAULT true NOT NULL,
+	"measures" text
+);
+--> statement-breakpoint
+CREATE TABLE "survey_responses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" integer NOT NULL,
+	"ooad_id" integer,
+	"unit_id" integer,
+	"sede_id" integer,
+	"specialty_id" integer,
+	"subject_appointment_id" integer
+);
+--> statement-breakpoint
+CREATE TABLE "surveys" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"description" text,
+	"purpose" text DEFAULT 'general' NOT NULL,
+	"status" text DEFAULT 'borrador' NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "wellbeing_alerts" ADD CONSTRAINT "wellbeing_alerts_screening_id_wellbeing_screenings_id_fk" FOREIGN KEY ("screening_id") REFERENCES "public"."wellbeing_screenings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wellbeing_alerts" ADD CONSTRAINT "wellbeing_alerts_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wellbeing_alerts" ADD CONSTRAINT "wellbeing_alerts_ooad_id_ooads_id_fk" FOREIGN KEY ("ooad_id") REFERENCES "public"."ooads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wellbeing_alerts" ADD CONSTRAINT "wellbeing_alerts_handled_by_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wellbeing_screenings" ADD CONSTRAINT "wellbeing_screenings_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wellbeing_screenings" ADD CONSTRAINT "wellbeing_screenings_sede_id_sedes_id_fk" FOREIGN KEY ("sede_id") REFERENCES "public"."sedes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wellbeing_screenings" ADD CONSTRAINT "wellbeing_screenings_ooad_id_ooads_id_fk" FOREIGN KEY ("ooad_id") REFERENCES "public"."ooads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wellbeing_sharing" ADD CONSTRAINT "wellbeing_sharing_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_acknowledgements" ADD CONSTRAINT "conduct_acknowledgements_code_id_conduct_codes_id_fk" FOREIGN KEY ("code_id") REFERENCES "public"."conduct_codes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_acknowledgements" ADD CONSTRAINT "conduct_acknowledgements_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_notes" ADD CONSTRAINT "conduct_notes_report_id_conduct_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."conduct_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_notes" ADD CONSTRAINT "conduct_notes_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_reports" ADD CONSTRAINT "conduct_reports_ooad_id_ooads_id_fk" FOREIGN KEY ("ooad_id") REFERENCES "public"."ooads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_reports" ADD CONSTRAINT "conduct_reports_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_reports" ADD CONSTRAINT "conduct_reports_sede_id_sedes_id_fk" FOREIGN KEY ("sede_id") REFERENCES "public"."sedes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_reports" ADD CONSTRAINT "conduct_reports_accused_person_id_persons_id_fk" FOREIGN KEY ("accused_person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conduct_reports" ADD CONSTRAINT "conduct_reports_reporter_user_id_users_id_fk" FOREIGN KEY ("reporter_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_answers" ADD CONSTRAINT "survey_answers_response_id_survey_responses_id_fk" FOREIGN KEY ("response_id") REFERENCES "public"."survey_responses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_answers" ADD CONSTRAINT "survey_answers_question_id_survey_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."survey_questions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_campaigns" ADD CONSTRAINT "survey_campaigns_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_campaigns" ADD CONSTRAINT "survey_campaigns_cycle_id_academic_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."academic_cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_campaigns" ADD CONSTRAINT "survey_campaigns_sede_id_sedes_id_fk" FOREIGN KEY ("sede_id") REFERENCES "public"."sedes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_participations" ADD CONSTRAINT "survey_participations_campaign_id_survey_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."survey_campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_participations" ADD CONSTRAINT "survey_participations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_questions" ADD CONSTRAINT "survey_questions_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_campaign_id_survey_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."survey_campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_ooad_id_ooads_id_fk" FOREIGN KEY ("ooad_id") REFERENCES "public"."ooads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_sede_id_sedes_id_fk" FOREIGN KEY ("sede_id") REFERENCES "public"."sedes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_specialty_id_specialties_id_fk" FOREIGN KEY ("specialty_id") REFERENCES "public"."specialties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_subject_appointment_id_faculty_appointments_id_fk" FOREIGN KEY ("subject_appointment_id") REFERENCES "public"."faculty_appointments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "wellbeing_alerts_scope_idx" ON "wellbeing_alerts" USING btree ("ooad_id","status","id");--> statement-breakpoint
+CREATE INDEX "wellbeing_screenings_person_idx" ON "wellbeing_screenings" USING btree ("person_id","completed_at");--> statement-breakpoint
+CREATE INDEX "wellbeing_screenings_place_idx" ON "wellbeing_screenings" USING btree ("ooad_id","instrument");--> statement-breakpoint
+CREATE UNIQUE INDEX "conduct_codes_edition_key" ON "conduct_codes" USING btree ("code","edition");--> statement-breakpoint
+CREATE INDEX "conduct_notes_report_idx" ON "conduct_notes" USING btree ("report_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "conduct_reports_folio_key" ON "conduct_reports" USING btree ("folio");--> statement-breakpoint
+CREATE UNIQUE INDEX "conduct_reports_token_key" ON "conduct_reports" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "conduct_reports_scope_idx" ON "conduct_reports" USING btree ("ooad_id","status","id");--> statement-breakpoint
+CREATE INDEX "survey_questions_survey_idx" ON "survey_questions" USING btree ("survey_id","position");--> statement-breakpoint
+CREATE INDEX "survey_responses_campaign_idx" ON "survey_responses" USING btree ("campaign_id","sede_id");
