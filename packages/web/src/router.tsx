@@ -26,6 +26,8 @@ const MyGuardsPage = lazy(() => import('./guards/MyGuardsPage.tsx').then((m) => 
 const PlanPage = lazy(() => import('./rotations/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const AbsencesPage = lazy(() => import('./rotations/AbsencesPage.tsx').then((m) => ({ default: m.AbsencesPage })));
 const CompliancePage = lazy(() => import('./guards/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })));
+const WellbeingPage = lazy(() => import('./wellbeing/WellbeingPage.tsx').then((m) => ({ default: m.WellbeingPage })));
+const AlertsPage = lazy(() => import('./wellbeing/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -92,5 +94,7 @@ export const router = createRouter({
     page('/guards/rosters/$id', Roster),
     page('/guards/my', MyGuardsPage),
     page('/guards/compliance', CompliancePage),
+    page('/wellbeing', WellbeingPage),
+    page('/wellbeing/alerts', AlertsPage),
   ]),
 });

@@ -1,4 +1,5 @@
 import type { MessageKey } from './es.ts';
+import { wellbeingEn } from './wellbeing.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'SIREM',
@@ -222,4 +223,5 @@ export const en: Record<MessageKey, string> = {
   'enrol.givenNames': 'Given name(s)',
   'enrol.firstSurname': 'First surname',
   'enrol.secondSurname': 'Second surname',
+  ...wellbeingEn,
 };

@@ -1,3 +1,5 @@
+import { wellbeingEs } from './wellbeing.ts';
+
 /** Spanish (es-MX) is the source catalogue; every other language must provide the same keys. */
 export const es = {
   'app.name': 'SIREM',
@@ -221,5 +223,6 @@ export const es = {
   'enrol.givenNames': 'Nombre(s)',
   'enrol.firstSurname': 'Primer apellido',
   'enrol.secondSurname': 'Segundo apellido',
+  ...wellbeingEs,
 };
 export type MessageKey = keyof typeof es;

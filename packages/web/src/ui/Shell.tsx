@@ -31,6 +31,13 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     ],
   },
   {
+    label: 'nav.wellbeing',
+    items: [
+      { to: '/wellbeing', label: 'nav.myWellbeing', action: 'wellbeing.screen' },
+      { to: '/wellbeing/alerts', label: 'nav.wellbeingAlerts', action: 'wellbeing.followup' },
+    ],
+  },
+  {
     label: 'nav.catalog',
     items: [
       { to: '/catalog/ooads', label: 'nav.ooads', action: 'catalog.read' },
@@ -87,7 +94,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {section.items.length > 1 && <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" px="sm">{t(section.label)}</Text>}
                 {items.map((item) => (
                   <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} onClick={close}
-                    active={item.to === '/' || item.to === '/guards' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
+                    active={item.to === '/' || item.to === '/guards' || item.to === '/wellbeing' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
                 ))}
               </div>
             );
