@@ -30,7 +30,7 @@ describe('wellbeing self-screening', () => {
     await firstLogin(resident, 'lucia.bienestar', 'temporal-lucia-1', 'lucia-propia-clave-1');
     await goto(resident, '/wellbeing');
     await resident.getByRole('button', { name: 'Responder PHQ-9' }).click();
-    const groups = resident.getByRole('radiogroup');
+    const groups = resident.getByTestId('questionnaire').getByRole('radiogroup');
     expect(await groups.count()).toBe(9);
     for (let i = 0; i < 9; i++) await groups.nth(i).getByRole('radio', { name: i === 8 ? 'Varios días' : 'Ningún día' }).check();
     await resident.getByRole('button', { name: 'Enviar respuestas' }).click();

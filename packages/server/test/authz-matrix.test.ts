@@ -144,6 +144,19 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/wellbeing/alerts': { allow: ['enlace_salud_mental'] },
   'POST /api/v1/wellbeing/alerts/:id': { allow: ['enlace_salud_mental'], id: () => STALE, body: () => ({ status: 'cerrada', version: 0 }) },
   'GET /api/v1/wellbeing/aggregates': { allow: ['coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'administrador'] },
+  // Conduct channel: anyone signed in reports and reads the codes; the anonymous follow-up needs
+  // only the token; cases belong to the ethics committee. The first publisher creates the
+  // edition, the next one meets the duplicate.
+  'POST /api/v1/wellbeing/conduct/reports': { allow: SIGNED_IN, body: () => ({ category: 'maltrato', description: 'Descripción suficientemente larga del hecho.', unitId: STALE, anonymous: true }) },
+  'GET /api/v1/wellbeing/conduct/reports/mine': { allow: SIGNED_IN },
+  'POST /api/v1/wellbeing/conduct/follow': { allow: EVERYONE, body: () => ({ token: 'x'.repeat(32) }) },
+  'POST /api/v1/wellbeing/conduct/follow/messages': { allow: EVERYONE, body: () => ({ token: 'x'.repeat(32), body: 'Hola' }) },
+  'GET /api/v1/wellbeing/conduct/cases': { allow: ['comite_etica'] },
+  'GET /api/v1/wellbeing/conduct/cases/:id': { allow: ['comite_etica'], id: () => STALE },
+  'POST /api/v1/wellbeing/conduct/cases/:id': { allow: ['comite_etica'], id: () => STALE, body: () => ({ status: 'en_revision', version: 0 }) },
+  'GET /api/v1/wellbeing/conduct/codes': { allow: SIGNED_IN },
+  'POST /api/v1/wellbeing/conduct/codes': { allow: CENTRE, body: () => ({ code: 'etica', edition: 'matriz', title: 'Código de Ética', body: 'Texto.', publishedOn: '2026-01-01' }) },
+  'POST /api/v1/wellbeing/conduct/codes/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE },
 
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },

@@ -19,6 +19,7 @@ import { rotationRoutes } from '../rotations/routes.ts';
 import { guardRoutes } from '../guards/routes.ts';
 import { calendarFeedRoutes } from '../guards/feed-routes.ts';
 import { wellbeingRoutes } from '../wellbeing/routes.ts';
+import { conductRoutes } from '../wellbeing/conduct-routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(rotationRoutes);
       await api.register(guardRoutes);
       await api.register(wellbeingRoutes);
+      await api.register(conductRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -16,11 +16,11 @@ export async function residentWithAccount(t: TestContext, admin: Client, sede: S
 }
 
 /** Appoints a teacher (titular, adjunto or tutor) at a sede and gives them an account with the matching role. */
-export async function facultyWithAccount(t: TestContext, admin: Client, sede: Sede, role: 'titular' | 'adjunto' | 'tutor', username: string) {
+export async function facultyWithAccount(t: TestContext, admin: Client, sede: Sede, role: 'titular' | 'adjunto' | 'tutor', username: string, extraGrants: GrantInput[] = []) {
   const person = mexican({ birthDate: '1979-05-05' });
   const appointment = ok<{ id: number; personId: number }>(await admin.post('/api/v1/people/faculty', { person, sedeId: sede.id, role, startsOn: '2026-03-01' }), 201);
   const grantRole = role === 'titular' ? 'profesor_titular' : role === 'adjunto' ? 'profesor_adjunto' : 'tutor';
-  await account(t, username, [{ role: grantRole, scopeKind: 'sede', sedeId: sede.id }], person.curp);
+  await account(t, username, [{ role: grantRole, scopeKind: 'sede', sedeId: sede.id }, ...extraGrants], person.curp);
   return { client: await t.login(username), personId: appointment.personId, appointmentId: appointment.id };
 }
 

@@ -13,7 +13,7 @@ export function Questionnaire({ instrument, busy, onSubmit }: { instrument: Inst
     onSubmit(answers as number[]);
   };
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid="questionnaire">
       <Stack>
         <Title order={3} size="h4">{instrument.name[locale]}</Title>
         <Text size="sm">{instrument.stem[locale]}</Text>
