@@ -28,6 +28,9 @@ const AbsencesPage = lazy(() => import('./rotations/AbsencesPage.tsx').then((m) 
 const CompliancePage = lazy(() => import('./guards/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })));
 const WellbeingPage = lazy(() => import('./wellbeing/WellbeingPage.tsx').then((m) => ({ default: m.WellbeingPage })));
 const AlertsPage = lazy(() => import('./wellbeing/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
+const ReportPage = lazy(() => import('./wellbeing/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const CodesPage = lazy(() => import('./wellbeing/CodesPage.tsx').then((m) => ({ default: m.CodesPage })));
+const CasesPage = lazy(() => import('./wellbeing/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -96,5 +99,8 @@ export const router = createRouter({
     page('/guards/compliance', CompliancePage),
     page('/wellbeing', WellbeingPage),
     page('/wellbeing/alerts', AlertsPage),
+    page('/wellbeing/conduct', ReportPage),
+    page('/wellbeing/codes', CodesPage),
+    page('/wellbeing/cases', CasesPage),
   ]),
 });

@@ -35,6 +35,9 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     items: [
       { to: '/wellbeing', label: 'nav.myWellbeing', action: 'wellbeing.screen' },
       { to: '/wellbeing/alerts', label: 'nav.wellbeingAlerts', action: 'wellbeing.followup' },
+      { to: '/wellbeing/conduct', label: 'nav.conduct' },
+      { to: '/wellbeing/codes', label: 'nav.codes' },
+      { to: '/wellbeing/cases', label: 'nav.cases', action: 'conduct.cases' },
     ],
   },
   {
