@@ -18,4 +18,4 @@ export * from './rotations/schemas.ts';
 export * from './rotations/rules.ts';
 export * from './rotations/vacations.ts';
 export * from './wellbeing/index.ts';
-export * from './surveys/suppression.ts';
+export * from './surveys/index.ts';

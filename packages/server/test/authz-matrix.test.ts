@@ -24,6 +24,7 @@ const UNIT_MANAGERS: Caller[] = ['coordinador_ooad', ...CENTRE];
 const SEDE_MANAGERS: Caller[] = ['coordinador_educacion', ...UNIT_MANAGERS];
 const PEOPLE_MANAGERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 const GUARD_MANAGERS: Caller[] = PEOPLE_MANAGERS;
+const SURVEY_READERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 
 type Fixtures = {
   ids: Record<string, number>;
@@ -157,6 +158,19 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/wellbeing/conduct/codes': { allow: SIGNED_IN },
   'POST /api/v1/wellbeing/conduct/codes': { allow: CENTRE, body: () => ({ code: 'etica', edition: 'matriz', title: 'Código de Ética', body: 'Texto.', publishedOn: '2026-01-01' }) },
   'POST /api/v1/wellbeing/conduct/codes/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE },
+
+  // Surveys: the centre builds and opens campaigns; residents and teachers answer; coordinators
+  // and the centre read suppressed results. A teacher's own results are relational (none here).
+  'POST /api/v1/surveys': { allow: CENTRE, body: () => ({ title: 'Encuesta (matriz)', questions: [{ kind: 'text', text: 'Comentarios' }] }) },
+  'GET /api/v1/surveys': { allow: SURVEY_READERS },
+  'GET /api/v1/surveys/:id': { allow: SURVEY_READERS, id: () => STALE },
+  'GET /api/v1/surveys/:id/trends': { allow: SURVEY_READERS, id: () => STALE },
+  'POST /api/v1/surveys/campaigns': { allow: CENTRE, body: (fx) => ({ surveyId: STALE, cycleId: fx.ids.cycles, audience: 'residentes', opensOn: '2026-03-01', closesOn: '2026-04-01' }) },
+  'GET /api/v1/surveys/campaigns/mine': { allow: ['residente', 'profesor_titular'] },
+  'GET /api/v1/surveys/campaigns/:id/form': { allow: ['residente', 'profesor_titular'], id: () => STALE },
+  'POST /api/v1/surveys/campaigns/:id/responses': { allow: ['residente', 'profesor_titular'], id: () => STALE, body: () => ({ answers: [] }) },
+  'GET /api/v1/surveys/campaigns/:id/results': { allow: SURVEY_READERS, id: () => STALE },
+  'GET /api/v1/surveys/teaching/mine': { allow: [] },
 
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },

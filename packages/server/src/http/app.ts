@@ -20,6 +20,7 @@ import { guardRoutes } from '../guards/routes.ts';
 import { calendarFeedRoutes } from '../guards/feed-routes.ts';
 import { wellbeingRoutes } from '../wellbeing/routes.ts';
 import { conductRoutes } from '../wellbeing/conduct-routes.ts';
+import { surveyRoutes } from '../surveys/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(guardRoutes);
       await api.register(wellbeingRoutes);
       await api.register(conductRoutes);
+      await api.register(surveyRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -131,7 +131,6 @@ CREATE TABLE "surveys" (
 	"title" text NOT NULL,
 	"description" text,
 	"purpose" text DEFAULT 'general' NOT NULL,
-	"status" text DEFAULT 'borrador' NOT NULL,
 	"version" integer DEFAULT 0 NOT NULL,
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -10,7 +10,6 @@ export const surveys = pgTable('surveys', {
   description: text('description'),
   /** 'general' (course and sede satisfaction) or 'docente' (residents evaluate a teacher). */
   purpose: text('purpose').notNull().default('general'),
-  status: text('status').notNull().default('borrador'),
   version: integer('version').notNull().default(0),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
