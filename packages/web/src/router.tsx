@@ -31,6 +31,10 @@ const AlertsPage = lazy(() => import('./wellbeing/AlertsPage.tsx').then((m) => (
 const ReportPage = lazy(() => import('./wellbeing/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const CodesPage = lazy(() => import('./wellbeing/CodesPage.tsx').then((m) => ({ default: m.CodesPage })));
 const CasesPage = lazy(() => import('./wellbeing/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
+const MySurveysPage = lazy(() => import('./surveys/MySurveysPage.tsx').then((m) => ({ default: m.MySurveysPage })));
+const BuilderPage = lazy(() => import('./surveys/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
+const SurveyResultsPage = lazy(() => import('./surveys/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })));
+const TeachingPage = lazy(() => import('./surveys/TeachingPage.tsx').then((m) => ({ default: m.TeachingPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -102,5 +106,9 @@ export const router = createRouter({
     page('/wellbeing/conduct', ReportPage),
     page('/wellbeing/codes', CodesPage),
     page('/wellbeing/cases', CasesPage),
+    page('/surveys', MySurveysPage),
+    page('/surveys/builder', BuilderPage),
+    page('/surveys/results', SurveyResultsPage),
+    page('/surveys/teaching', TeachingPage),
   ]),
 });

@@ -1,4 +1,5 @@
 import type { MessageKey } from './es.ts';
+import { surveysEn } from './surveys.ts';
 import { wellbeingEn } from './wellbeing.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -224,4 +225,5 @@ export const en: Record<MessageKey, string> = {
   'enrol.firstSurname': 'First surname',
   'enrol.secondSurname': 'Second surname',
   ...wellbeingEn,
+  ...surveysEn,
 };

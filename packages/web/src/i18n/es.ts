@@ -1,3 +1,4 @@
+import { surveysEs } from './surveys.ts';
 import { wellbeingEs } from './wellbeing.ts';
 
 /** Spanish (es-MX) is the source catalogue; every other language must provide the same keys. */
@@ -224,5 +225,6 @@ export const es = {
   'enrol.firstSurname': 'Primer apellido',
   'enrol.secondSurname': 'Segundo apellido',
   ...wellbeingEs,
+  ...surveysEs,
 };
 export type MessageKey = keyof typeof es;

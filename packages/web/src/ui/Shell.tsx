@@ -41,6 +41,15 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     ],
   },
   {
+    label: 'nav.surveys',
+    items: [
+      { to: '/surveys', label: 'nav.mySurveys', action: 'surveys.answer' },
+      { to: '/surveys/teaching', label: 'nav.myTeaching', action: 'surveys.answer' },
+      { to: '/surveys/builder', label: 'nav.surveyBuilder', action: 'surveys.manage' },
+      { to: '/surveys/results', label: 'nav.surveyResults', action: 'surveys.results' },
+    ],
+  },
+  {
     label: 'nav.catalog',
     items: [
       { to: '/catalog/ooads', label: 'nav.ooads', action: 'catalog.read' },
@@ -97,7 +106,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {section.items.length > 1 && <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" px="sm">{t(section.label)}</Text>}
                 {items.map((item) => (
                   <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} onClick={close}
-                    active={item.to === '/' || item.to === '/guards' || item.to === '/wellbeing' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
+                    active={item.to === '/' || item.to === '/guards' || item.to === '/wellbeing' || item.to === '/surveys' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
                 ))}
               </div>
             );
