@@ -19,3 +19,4 @@ export * from './rotations/rules.ts';
 export * from './rotations/vacations.ts';
 export * from './wellbeing/index.ts';
 export * from './surveys/index.ts';
+export * from './evaluations/index.ts';

@@ -24,6 +24,7 @@ const UNIT_MANAGERS: Caller[] = ['coordinador_ooad', ...CENTRE];
 const SEDE_MANAGERS: Caller[] = ['coordinador_educacion', ...UNIT_MANAGERS];
 const PEOPLE_MANAGERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 const GUARD_MANAGERS: Caller[] = PEOPLE_MANAGERS;
+const EVALUATION_MANAGERS: Caller[] = ['profesor_titular', 'coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 const SURVEY_READERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 
 type Fixtures = {
@@ -171,6 +172,24 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/surveys/campaigns/:id/responses': { allow: ['residente', 'profesor_titular'], id: () => STALE, body: () => ({ answers: [] }) },
   'GET /api/v1/surveys/campaigns/:id/results': { allow: SURVEY_READERS, id: () => STALE },
   'GET /api/v1/surveys/teaching/mine': { allow: [] },
+
+  // Evaluations: the centre designs; direction and coordination assign and decide within scope;
+  // filling, acknowledging, boletas and theses are relational (a missing record answers 404/400).
+  'GET /api/v1/evaluations/competencies': { allow: SIGNED_IN },
+  'POST /api/v1/evaluations/competencies': { allow: CENTRE, body: () => ({ code: 'T-DEC', name: 'Toma de decisiones' }) },
+  'GET /api/v1/evaluations/templates': { allow: SIGNED_IN },
+  'POST /api/v1/evaluations/templates': { allow: CENTRE, body: () => ({ name: 'Plantilla (matriz)', items: [{ competencyId: STALE, text: 'Reactivo' }] }) },
+  'POST /api/v1/evaluations': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: STALE, cycleId: fx.ids.cycles, period: 1, templateId: STALE, evaluatorKind: 'autoevaluacion' }) },
+  'GET /api/v1/evaluations/assigned': { allow: SIGNED_IN },
+  'GET /api/v1/evaluations/mine': { allow: SIGNED_IN },
+  'GET /api/v1/evaluations/boleta.pdf': { allow: SIGNED_IN, query: (fx) => `residentId=${STALE}&cycleId=${fx.ids.cycles}` },
+  'GET /api/v1/evaluations/committee': { allow: EVALUATION_MANAGERS, query: (fx) => `sedeId=${fx.ids.sedes}&cycleId=${fx.ids.cycles}` },
+  'POST /api/v1/evaluations/decisions': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: STALE, cycleId: fx.ids.cycles, decision: 'promueve', rationale: 'Matriz' }) },
+  'GET /api/v1/evaluations/theses/:residentId': { allow: SIGNED_IN, params: { residentId: String(STALE) } },
+  'POST /api/v1/evaluations/theses/:residentId': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Tesis', advisorName: 'Asesor', status: 'propuesta' }) },
+  'GET /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE },
+  'PATCH /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ scores: [], version: 0 }) },
+  'POST /api/v1/evaluations/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE, body: () => ({ version: 0 }) },
 
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },

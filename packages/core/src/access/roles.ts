@@ -54,6 +54,8 @@ export const ACTIONS = [
   'surveys.answer',
   'surveys.manage',
   'surveys.results',
+  'evaluations.design',
+  'evaluations.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,13 +70,13 @@ const RESULTS: Action[] = ['wellbeing.aggregate', 'surveys.results'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   residente: [...READ, 'absences.request', 'wellbeing.screen', 'surveys.answer'],
-  profesor_titular: [...READ, 'surveys.answer'],
+  profesor_titular: [...READ, 'surveys.answer', 'evaluations.manage'],
   profesor_adjunto: [...READ, 'surveys.answer'],
   tutor: [...READ, 'surveys.answer'],
   jefe_servicio: [...READ, 'guards.manage'],
-  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', ...RESULTS],
-  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', ...RESULTS],
-  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'conduct.publish', 'surveys.manage', ...RESULTS],
+  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'evaluations.manage', ...RESULTS],
+  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'evaluations.manage', ...RESULTS],
+  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'conduct.publish', 'surveys.manage', 'evaluations.design', 'evaluations.manage', ...RESULTS],
   enlace_salud_mental: [...READ, 'wellbeing.followup', 'wellbeing.aggregate'],
   comite_etica: [...READ, 'conduct.cases'],
   administrador: ACTIONS.filter((a) => !PERSONAL.includes(a)),

@@ -21,6 +21,7 @@ import { calendarFeedRoutes } from '../guards/feed-routes.ts';
 import { wellbeingRoutes } from '../wellbeing/routes.ts';
 import { conductRoutes } from '../wellbeing/conduct-routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
+import { evaluationRoutes } from '../evaluations/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(wellbeingRoutes);
       await api.register(conductRoutes);
       await api.register(surveyRoutes);
+      await api.register(evaluationRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -137,6 +137,80 @@ CREATE TABLE "surveys" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "competencies" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"specialty_id" integer,
+	"description" text,
+	"valid_from" date DEFAULT current_date NOT NULL,
+	"valid_to" date,
+	"active" boolean DEFAULT true NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_items" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"template_id" integer NOT NULL,
+	"competency_id" integer NOT NULL,
+	"position" smallint NOT NULL,
+	"text" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_templates" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"specialty_id" integer,
+	"levels" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "evaluations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"resident_id" integer NOT NULL,
+	"cycle_id" integer NOT NULL,
+	"period" smallint NOT NULL,
+	"period_starts_on" date NOT NULL,
+	"period_ends_on" date NOT NULL,
+	"template_id" integer NOT NULL,
+	"evaluator_kind" text NOT NULL,
+	"evaluator_user_id" integer NOT NULL,
+	"status" text DEFAULT 'asignada' NOT NULL,
+	"scores" jsonb,
+	"grade" numeric(5, 1),
+	"comment" text,
+	"submitted_at" timestamp with time zone,
+	"acknowledged_at" timestamp with time zone,
+	"assigned_by" integer,
+	"version" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "promotion_decisions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"resident_id" integer NOT NULL,
+	"cycle_id" integer NOT NULL,
+	"decision" text NOT NULL,
+	"rationale" text NOT NULL,
+	"decided_by" integer,
+	"decided_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "theses" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"resident_id" integer NOT NULL,
+	"title" text NOT NULL,
+	"advisor_name" text NOT NULL,
+	"status" text NOT NULL,
+	"milestones" jsonb NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "theses_resident_id_unique" UNIQUE("resident_id")
+);
+--> statement-breakpoint
 ALTER TABLE "wellbeing_alerts" ADD CONSTRAINT "wellbeing_alerts_screening_id_wellbeing_screenings_id_fk" FOREIGN KEY ("screening_id") REFERENCES "public"."wellbeing_screenings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wellbeing_alerts" ADD CONSTRAINT "wellbeing_alerts_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wellbeing_alerts" ADD CONSTRAINT "wellbeing_alerts_ooad_id_ooads_id_fk" FOREIGN KEY ("ooad_id") REFERENCES "public"."ooads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -169,6 +243,19 @@ ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_sede_id_sedes_id
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_specialty_id_specialties_id_fk" FOREIGN KEY ("specialty_id") REFERENCES "public"."specialties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_subject_appointment_id_faculty_appointments_id_fk" FOREIGN KEY ("subject_appointment_id") REFERENCES "public"."faculty_appointments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "competencies" ADD CONSTRAINT "competencies_specialty_id_specialties_id_fk" FOREIGN KEY ("specialty_id") REFERENCES "public"."specialties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_items" ADD CONSTRAINT "evaluation_items_template_id_evaluation_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."evaluation_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_items" ADD CONSTRAINT "evaluation_items_competency_id_competencies_id_fk" FOREIGN KEY ("competency_id") REFERENCES "public"."competencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_templates" ADD CONSTRAINT "evaluation_templates_specialty_id_specialties_id_fk" FOREIGN KEY ("specialty_id") REFERENCES "public"."specialties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_cycle_id_academic_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."academic_cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_template_id_evaluation_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."evaluation_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_evaluator_user_id_users_id_fk" FOREIGN KEY ("evaluator_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_assigned_by_users_id_fk" FOREIGN KEY ("assigned_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "promotion_decisions" ADD CONSTRAINT "promotion_decisions_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "promotion_decisions" ADD CONSTRAINT "promotion_decisions_cycle_id_academic_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."academic_cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "promotion_decisions" ADD CONSTRAINT "promotion_decisions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "theses" ADD CONSTRAINT "theses_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "wellbeing_alerts_scope_idx" ON "wellbeing_alerts" USING btree ("ooad_id","status","id");--> statement-breakpoint
 CREATE INDEX "wellbeing_screenings_person_idx" ON "wellbeing_screenings" USING btree ("person_id","completed_at");--> statement-breakpoint
 CREATE INDEX "wellbeing_screenings_place_idx" ON "wellbeing_screenings" USING btree ("ooad_id","instrument");--> statement-breakpoint
@@ -178,4 +265,9 @@ CREATE UNIQUE INDEX "conduct_reports_folio_key" ON "conduct_reports" USING btree
 CREATE UNIQUE INDEX "conduct_reports_token_key" ON "conduct_reports" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "conduct_reports_scope_idx" ON "conduct_reports" USING btree ("ooad_id","status","id");--> statement-breakpoint
 CREATE INDEX "survey_questions_survey_idx" ON "survey_questions" USING btree ("survey_id","position");--> statement-breakpoint
-CREATE INDEX "survey_responses_campaign_idx" ON "survey_responses" USING btree ("campaign_id","sede_id");
+CREATE INDEX "survey_responses_campaign_idx" ON "survey_responses" USING btree ("campaign_id","sede_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "competencies_code_key" ON "competencies" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "evaluation_items_template_idx" ON "evaluation_items" USING btree ("template_id","position");--> statement-breakpoint
+CREATE INDEX "evaluations_resident_idx" ON "evaluations" USING btree ("resident_id","cycle_id","period");--> statement-breakpoint
+CREATE INDEX "evaluations_evaluator_idx" ON "evaluations" USING btree ("evaluator_user_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "promotion_decisions_key" ON "promotion_decisions" USING btree ("resident_id","cycle_id");

@@ -8,3 +8,4 @@ export * from './guards.ts';
 export * from './wellbeing.ts';
 export * from './conduct.ts';
 export * from './surveys.ts';
+export * from './evaluations.ts';

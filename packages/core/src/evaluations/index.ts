@@ -1,0 +1,2 @@
+export * from './grading.ts';
+export * from './schemas.ts';
