@@ -35,6 +35,9 @@ const MySurveysPage = lazy(() => import('./surveys/MySurveysPage.tsx').then((m) 
 const BuilderPage = lazy(() => import('./surveys/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
 const SurveyResultsPage = lazy(() => import('./surveys/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })));
 const TeachingPage = lazy(() => import('./surveys/TeachingPage.tsx').then((m) => ({ default: m.TeachingPage })));
+const AssignedPage = lazy(() => import('./evaluations/AssignedPage.tsx').then((m) => ({ default: m.AssignedPage })));
+const MyEvaluationsPage = lazy(() => import('./evaluations/MyEvaluationsPage.tsx').then((m) => ({ default: m.MyEvaluationsPage })));
+const CommitteePage = lazy(() => import('./evaluations/CommitteePage.tsx').then((m) => ({ default: m.CommitteePage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -106,6 +109,9 @@ export const router = createRouter({
     page('/wellbeing/conduct', ReportPage),
     page('/wellbeing/codes', CodesPage),
     page('/wellbeing/cases', CasesPage),
+    page('/evaluations', AssignedPage),
+    page('/evaluations/mine', MyEvaluationsPage),
+    page('/evaluations/committee', CommitteePage),
     page('/surveys', MySurveysPage),
     page('/surveys/builder', BuilderPage),
     page('/surveys/results', SurveyResultsPage),

@@ -1,10 +1,10 @@
 import type { decisionInput } from '@sirem/core';
-import { and, avg, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, avg, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { academicCycles } from '../db/schema/catalog.ts';
 import { evaluations, promotionDecisions, theses } from '../db/schema/evaluations.ts';
-import { enrolments, persons } from '../db/schema/people.ts';
+import { enrolments, facultyAppointments, persons, residents } from '../db/schema/people.ts';
 import { absences } from '../db/schema/rotations.ts';
 import { badRequest, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
@@ -30,7 +30,7 @@ export async function committeeView(ctx: Ctx, sedeId: number, cycleId: number) {
   const thesis = await ctx.db.select({ residentId: theses.residentId, status: theses.status, title: theses.title }).from(theses).where(inArray(theses.residentId, ids));
   const decisions = await ctx.db.select().from(promotionDecisions).where(and(inArray(promotionDecisions.residentId, ids), eq(promotionDecisions.cycleId, cycleId)));
   return {
-    sedeId, cycle: { id: cycle.id, code: cycle.code },
+    sedeId, cycle: { id: cycle.id, code: cycle.code }, evaluators: await sedeAccounts(ctx, sedeId),
     residents: roster.map((r) => ({
       ...r,
       quarters: [1, 2, 3, 4].map((p) => {
@@ -42,6 +42,16 @@ export async function committeeView(ctx: Ctx, sedeId: number, cycleId: number) {
       decision: decisions.find((d) => d.residentId === r.residentId) ?? null,
     })),
   };
+}
+
+/** Accounts that can be assigned as evaluators at a sede: its current teachers and (as peers) its residents. */
+async function sedeAccounts(ctx: Ctx, sedeId: number) {
+  const name = sql<string>`${persons.givenNames} || ' ' || ${persons.firstSurname}`;
+  const teachers = await ctx.db.selectDistinct({ userId: sql<number>`${persons.userId}`, name, kind: sql<string>`'profesor'` }).from(facultyAppointments).innerJoin(persons, eq(persons.id, facultyAppointments.personId))
+    .where(and(eq(facultyAppointments.sedeId, sedeId), isNotNull(persons.userId), or(isNull(facultyAppointments.endsOn), gte(facultyAppointments.endsOn, sql`current_date`))));
+  const peers = await ctx.db.selectDistinct({ userId: sql<number>`${persons.userId}`, name, kind: sql<string>`'par'` }).from(residents).innerJoin(persons, eq(persons.id, residents.personId))
+    .where(and(eq(residents.sedeId, sedeId), isNotNull(persons.userId), inArray(residents.status, ['alta', 'activo'])));
+  return [...teachers, ...peers];
 }
 
 /** Records or revises the committee's decision; a revision must carry the version it read. */

@@ -1,4 +1,5 @@
 import type { MessageKey } from './es.ts';
+import { evaluationsEn } from './evaluations.ts';
 import { surveysEn } from './surveys.ts';
 import { wellbeingEn } from './wellbeing.ts';
 
@@ -226,4 +227,5 @@ export const en: Record<MessageKey, string> = {
   'enrol.secondSurname': 'Second surname',
   ...wellbeingEn,
   ...surveysEn,
+  ...evaluationsEn,
 };

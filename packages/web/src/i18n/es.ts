@@ -1,3 +1,4 @@
+import { evaluationsEs } from './evaluations.ts';
 import { surveysEs } from './surveys.ts';
 import { wellbeingEs } from './wellbeing.ts';
 
@@ -226,5 +227,6 @@ export const es = {
   'enrol.secondSurname': 'Segundo apellido',
   ...wellbeingEs,
   ...surveysEs,
+  ...evaluationsEs,
 };
 export type MessageKey = keyof typeof es;

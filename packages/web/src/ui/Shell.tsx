@@ -31,6 +31,14 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     ],
   },
   {
+    label: 'nav.evaluations',
+    items: [
+      { to: '/evaluations', label: 'nav.toEvaluate' },
+      { to: '/evaluations/mine', label: 'nav.myEvaluations', action: 'absences.request' },
+      { to: '/evaluations/committee', label: 'nav.committee', action: 'evaluations.manage' },
+    ],
+  },
+  {
     label: 'nav.wellbeing',
     items: [
       { to: '/wellbeing', label: 'nav.myWellbeing', action: 'wellbeing.screen' },
@@ -106,7 +114,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {section.items.length > 1 && <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" px="sm">{t(section.label)}</Text>}
                 {items.map((item) => (
                   <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} onClick={close}
-                    active={item.to === '/' || item.to === '/guards' || item.to === '/wellbeing' || item.to === '/surveys' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
+                    active={item.to === '/' || item.to === '/guards' || item.to === '/wellbeing' || item.to === '/surveys' || item.to === '/evaluations' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
                 ))}
               </div>
             );
