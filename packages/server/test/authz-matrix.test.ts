@@ -190,6 +190,12 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE },
   'PATCH /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ scores: [], version: 0 }) },
   'POST /api/v1/evaluations/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE, body: () => ({ version: 0 }) },
+  'GET /api/v1/evaluations/follow-up/mine': { allow: [] },
+  'GET /api/v1/evaluations/residents/:residentId/follow-up': { allow: SIGNED_IN, params: { residentId: String(STALE) } },
+  'POST /api/v1/evaluations/residents/:residentId/sessions': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ heldOn: '2026-10-05', topics: 'Temas' }) },
+  'POST /api/v1/evaluations/residents/:residentId/feedback': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ kind: 'general', body: 'Nota' }) },
+  'POST /api/v1/evaluations/residents/:residentId/plans': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Plan', dueOn: '2026-12-10' }) },
+  'POST /api/v1/evaluations/plans/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ status: 'cumplido', version: 0 }) },
 
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },

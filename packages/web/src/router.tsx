@@ -38,6 +38,7 @@ const TeachingPage = lazy(() => import('./surveys/TeachingPage.tsx').then((m) =>
 const AssignedPage = lazy(() => import('./evaluations/AssignedPage.tsx').then((m) => ({ default: m.AssignedPage })));
 const MyEvaluationsPage = lazy(() => import('./evaluations/MyEvaluationsPage.tsx').then((m) => ({ default: m.MyEvaluationsPage })));
 const CommitteePage = lazy(() => import('./evaluations/CommitteePage.tsx').then((m) => ({ default: m.CommitteePage })));
+const FollowUpPage = lazy(() => import('./evaluations/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -112,6 +113,7 @@ export const router = createRouter({
     page('/evaluations', AssignedPage),
     page('/evaluations/mine', MyEvaluationsPage),
     page('/evaluations/committee', CommitteePage),
+    page('/evaluations/follow-up', FollowUpPage),
     page('/surveys', MySurveysPage),
     page('/surveys/builder', BuilderPage),
     page('/surveys/results', SurveyResultsPage),

@@ -22,6 +22,7 @@ import { wellbeingRoutes } from '../wellbeing/routes.ts';
 import { conductRoutes } from '../wellbeing/conduct-routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { evaluationRoutes } from '../evaluations/routes.ts';
+import { tutoringRoutes } from '../evaluations/tutoring-routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(conductRoutes);
       await api.register(surveyRoutes);
       await api.register(evaluationRoutes);
+      await api.register(tutoringRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -35,6 +35,7 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     items: [
       { to: '/evaluations', label: 'nav.toEvaluate' },
       { to: '/evaluations/mine', label: 'nav.myEvaluations', action: 'absences.request' },
+      { to: '/evaluations/follow-up', label: 'nav.followUp', action: 'people.read' },
       { to: '/evaluations/committee', label: 'nav.committee', action: 'evaluations.manage' },
     ],
   },

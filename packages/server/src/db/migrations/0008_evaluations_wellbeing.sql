@@ -137,6 +137,19 @@ CREATE TABLE "surveys" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "action_plans" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"resident_id" integer NOT NULL,
+	"title" text NOT NULL,
+	"detail" text,
+	"due_on" date NOT NULL,
+	"status" text DEFAULT 'abierto' NOT NULL,
+	"reminded_on" date,
+	"created_by" integer NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "competencies" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"code" text NOT NULL,
@@ -188,6 +201,15 @@ CREATE TABLE "evaluations" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "feedback_notes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"resident_id" integer NOT NULL,
+	"author_user_id" integer NOT NULL,
+	"kind" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "promotion_decisions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"resident_id" integer NOT NULL,
@@ -209,6 +231,17 @@ CREATE TABLE "theses" (
 	"version" integer DEFAULT 0 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "theses_resident_id_unique" UNIQUE("resident_id")
+);
+--> statement-breakpoint
+CREATE TABLE "tutoring_sessions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"resident_id" integer NOT NULL,
+	"tutor_user_id" integer NOT NULL,
+	"held_on" date NOT NULL,
+	"topics" text NOT NULL,
+	"agreements" text,
+	"follow_up" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "wellbeing_alerts" ADD CONSTRAINT "wellbeing_alerts_screening_id_wellbeing_screenings_id_fk" FOREIGN KEY ("screening_id") REFERENCES "public"."wellbeing_screenings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -243,6 +276,8 @@ ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_sede_id_sedes_id
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_specialty_id_specialties_id_fk" FOREIGN KEY ("specialty_id") REFERENCES "public"."specialties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_subject_appointment_id_faculty_appointments_id_fk" FOREIGN KEY ("subject_appointment_id") REFERENCES "public"."faculty_appointments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_plans" ADD CONSTRAINT "action_plans_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_plans" ADD CONSTRAINT "action_plans_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competencies" ADD CONSTRAINT "competencies_specialty_id_specialties_id_fk" FOREIGN KEY ("specialty_id") REFERENCES "public"."specialties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_items" ADD CONSTRAINT "evaluation_items_template_id_evaluation_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."evaluation_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_items" ADD CONSTRAINT "evaluation_items_competency_id_competencies_id_fk" FOREIGN KEY ("competency_id") REFERENCES "public"."competencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -252,10 +287,14 @@ ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_cycle_id_academic_cycles_i
 ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_template_id_evaluation_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."evaluation_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_evaluator_user_id_users_id_fk" FOREIGN KEY ("evaluator_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluations" ADD CONSTRAINT "evaluations_assigned_by_users_id_fk" FOREIGN KEY ("assigned_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feedback_notes" ADD CONSTRAINT "feedback_notes_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feedback_notes" ADD CONSTRAINT "feedback_notes_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "promotion_decisions" ADD CONSTRAINT "promotion_decisions_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "promotion_decisions" ADD CONSTRAINT "promotion_decisions_cycle_id_academic_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."academic_cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "promotion_decisions" ADD CONSTRAINT "promotion_decisions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "theses" ADD CONSTRAINT "theses_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tutoring_sessions" ADD CONSTRAINT "tutoring_sessions_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tutoring_sessions" ADD CONSTRAINT "tutoring_sessions_tutor_user_id_users_id_fk" FOREIGN KEY ("tutor_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "wellbeing_alerts_scope_idx" ON "wellbeing_alerts" USING btree ("ooad_id","status","id");--> statement-breakpoint
 CREATE INDEX "wellbeing_screenings_person_idx" ON "wellbeing_screenings" USING btree ("person_id","completed_at");--> statement-breakpoint
 CREATE INDEX "wellbeing_screenings_place_idx" ON "wellbeing_screenings" USING btree ("ooad_id","instrument");--> statement-breakpoint
@@ -266,8 +305,11 @@ CREATE UNIQUE INDEX "conduct_reports_token_key" ON "conduct_reports" USING btree
 CREATE INDEX "conduct_reports_scope_idx" ON "conduct_reports" USING btree ("ooad_id","status","id");--> statement-breakpoint
 CREATE INDEX "survey_questions_survey_idx" ON "survey_questions" USING btree ("survey_id","position");--> statement-breakpoint
 CREATE INDEX "survey_responses_campaign_idx" ON "survey_responses" USING btree ("campaign_id","sede_id");--> statement-breakpoint
+CREATE INDEX "action_plans_due_idx" ON "action_plans" USING btree ("status","due_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "competencies_code_key" ON "competencies" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "evaluation_items_template_idx" ON "evaluation_items" USING btree ("template_id","position");--> statement-breakpoint
 CREATE INDEX "evaluations_resident_idx" ON "evaluations" USING btree ("resident_id","cycle_id","period");--> statement-breakpoint
 CREATE INDEX "evaluations_evaluator_idx" ON "evaluations" USING btree ("evaluator_user_id","status");--> statement-breakpoint
-CREATE UNIQUE INDEX "promotion_decisions_key" ON "promotion_decisions" USING btree ("resident_id","cycle_id");
+CREATE INDEX "feedback_notes_resident_idx" ON "feedback_notes" USING btree ("resident_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "promotion_decisions_key" ON "promotion_decisions" USING btree ("resident_id","cycle_id");--> statement-breakpoint
+CREATE INDEX "tutoring_sessions_resident_idx" ON "tutoring_sessions" USING btree ("resident_id","held_on");

@@ -95,3 +95,51 @@ export const theses = pgTable('theses', {
   version: integer('version').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A tutoring session between a resident and their tutor: topics, agreements and follow-up. */
+export const tutoringSessions = pgTable(
+  'tutoring_sessions',
+  {
+    id: serial('id').primaryKey(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    tutorUserId: integer('tutor_user_id').notNull().references(() => users.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    topics: text('topics').notNull(),
+    agreements: text('agreements'),
+    followUp: text('follow_up'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('tutoring_sessions_resident_idx').on(t.residentId, t.heldOn)],
+);
+
+/** Continuous feedback from any professor of the sede; the resident and their tutor read it. */
+export const feedbackNotes = pgTable(
+  'feedback_notes',
+  {
+    id: serial('id').primaryKey(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    authorUserId: integer('author_user_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('feedback_notes_resident_idx').on(t.residentId, t.id)],
+);
+
+/** An action plan with a due date; a reminder goes to the resident and the tutor shortly before it. */
+export const actionPlans = pgTable(
+  'action_plans',
+  {
+    id: serial('id').primaryKey(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    title: text('title').notNull(),
+    detail: text('detail'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('abierto'),
+    remindedOn: date('reminded_on', { mode: 'string' }),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('action_plans_due_idx').on(t.status, t.dueOn)],
+);
