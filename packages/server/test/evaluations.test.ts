@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluations } from '../src/db/schema/evaluations.ts';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { facultyWithAccount, residentWithAccount } from './support/accounts.ts';
 import { ok } from './support/catalog.ts';
@@ -81,6 +83,9 @@ describe('a quarterly evaluation', () => {
     expect(edit.json()).toMatchObject({ code: 'acknowledged', detail: expect.stringContaining('firmó de enterado') });
     const after = ok<{ grade: string; status: string }>(await resident.client.get(`/api/v1/evaluations/${evaluationId}`));
     expect(after).toMatchObject({ grade: '100.0', status: 'reconocida' });
+    // The database itself refuses, whatever path a change might take.
+    await expect(t.database.db.update(evaluations).set({ grade: '10.0' }).where(eq(evaluations.id, evaluationId))).rejects.toThrow();
+    await expect(t.database.db.delete(evaluations).where(eq(evaluations.id, evaluationId))).rejects.toThrow();
   });
 
   it('self-evaluation goes to the resident; the boleta is a PDF for the resident and the titular only', async () => {

@@ -78,10 +78,11 @@ describe('self-screening', () => {
     expect(stale.json().current.version).toBe(followed.version);
   });
 
-  it('never writes scores or answers into the audit log', async () => {
+  it('never writes scores, answers or the alert into the audit log', async () => {
     const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.entity, 'wellbeing_screening'));
-    expect(rows.length).toBeGreaterThan(0);
-    expect(JSON.stringify(rows)).not.toMatch(/answers|score|band/);
+    expect(rows.map((r) => r.action)).toEqual(['submit', 'submit']);
+    expect(JSON.stringify(rows)).not.toMatch(/answers|score|band|crisis/);
+    expect(await t.database.db.$count(auditLog, and(eq(auditLog.entity, 'wellbeing_alert'), eq(auditLog.action, 'raise')))).toBe(0);
   });
 });
 

@@ -31,10 +31,11 @@ export async function submitScreening(ctx: Ctx, input: ScreeningInput) {
       .insert(wellbeingScreenings)
       .values({ personId: place.personId, instrument: input.instrument, instrumentVersion: INSTRUMENTS[input.instrument].version, answers: input.answers, ...scored, sedeId: place.sedeId, ooadId: place.ooadId })
       .returning({ id: wellbeingScreenings.id, completedAt: wellbeingScreenings.completedAt });
+    // One audit row, identical with or without an alert: the audit log is read by administrators,
+    // who must not learn from it that someone reported thoughts of self-harm.
     await recordAudit(tx, ctx, { action: 'submit', entity: 'wellbeing_screening', entityId: row.id, after: { instrument: input.instrument } });
     if (scored.crisis) {
-      const [alert] = await tx.insert(wellbeingAlerts).values({ screeningId: row.id, personId: place.personId, ooadId: place.ooadId }).returning({ id: wellbeingAlerts.id });
-      await recordAudit(tx, ctx, { action: 'raise', entity: 'wellbeing_alert', entityId: alert.id, after: { ooadId: place.ooadId } });
+      await tx.insert(wellbeingAlerts).values({ screeningId: row.id, personId: place.personId, ooadId: place.ooadId });
       await notifyLiaisons(tx, place.ooadId);
     }
     return { id: row.id, completedAt: row.completedAt, instrument: input.instrument, ...scored, resources: scored.crisis ? CRISIS_RESOURCES : [] };

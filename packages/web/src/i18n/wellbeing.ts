@@ -77,6 +77,15 @@ export const wellbeingEs = {
   'cases.review': 'Pasar a revisión',
   'cases.resolve': 'Resolver',
   'cases.addNote': 'Agregar nota',
+  'codes.publish': 'Publicar una edición',
+  'codes.kind': 'Código',
+  'codes.kind.conducta': 'Código de conducta',
+  'codes.kind.etica': 'Código de ética',
+  'codes.edition': 'Edición',
+  'codes.codeTitle': 'Título',
+  'codes.body': 'Texto',
+  'codes.publishedOn': 'Publicado el (aaaa-mm-dd)',
+  'codes.none': 'Aún no hay códigos publicados.',
 };
 
 export const wellbeingEn: Record<keyof typeof wellbeingEs, string> = {
@@ -157,4 +166,13 @@ export const wellbeingEn: Record<keyof typeof wellbeingEs, string> = {
   'cases.review': 'Move to review',
   'cases.resolve': 'Resolve',
   'cases.addNote': 'Add note',
+  'codes.publish': 'Publish an edition',
+  'codes.kind': 'Code',
+  'codes.kind.conducta': 'Code of conduct',
+  'codes.kind.etica': 'Code of ethics',
+  'codes.edition': 'Edition',
+  'codes.codeTitle': 'Title',
+  'codes.body': 'Text',
+  'codes.publishedOn': 'Published on (yyyy-mm-dd)',
+  'codes.none': 'No codes published yet.',
 };

@@ -312,4 +312,17 @@ CREATE INDEX "evaluations_resident_idx" ON "evaluations" USING btree ("resident_
 CREATE INDEX "evaluations_evaluator_idx" ON "evaluations" USING btree ("evaluator_user_id","status");--> statement-breakpoint
 CREATE INDEX "feedback_notes_resident_idx" ON "feedback_notes" USING btree ("resident_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "promotion_decisions_key" ON "promotion_decisions" USING btree ("resident_id","cycle_id");--> statement-breakpoint
-CREATE INDEX "tutoring_sessions_resident_idx" ON "tutoring_sessions" USING btree ("resident_id","held_on");
+CREATE INDEX "tutoring_sessions_resident_idx" ON "tutoring_sessions" USING btree ("resident_id","held_on");--> statement-breakpoint
+-- custom SQL (not generated)
+-- An acknowledged evaluation is final: the database refuses to change or remove it, whatever the caller.
+CREATE FUNCTION evaluations_refuse_acknowledged_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status = 'reconocida' THEN
+    RAISE EXCEPTION 'evaluation % was acknowledged by the resident and cannot change', OLD.id USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN COALESCE(NEW, OLD);
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER evaluations_acknowledged_final BEFORE UPDATE OR DELETE ON evaluations
+  FOR EACH ROW EXECUTE FUNCTION evaluations_refuse_acknowledged_change();
