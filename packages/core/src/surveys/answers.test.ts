@@ -23,6 +23,10 @@ describe('survey answers', () => {
     expect(answerProblems(qs, [{ questionId: 99, value: 1 }]).map((p) => p.message)).toContain('La pregunta 99 no es de esta encuesta.');
   });
 
+  it('refuses a numeric value on a question that is not a scale', () => {
+    expect(answerProblems(qs, [{ questionId: 1, value: 4 }, { questionId: 2, value: 9 }, { questionId: 3, choices: [0] }, { questionId: 4, value: 1e308 }]).map((p) => p.message)).toEqual(['La pregunta 4 no lleva valor numérico.']);
+  });
+
   it('refuses a choice question without options and an indicator on free text', () => {
     const r = surveyInput.safeParse({ title: 'X', questions: [{ kind: 'single', text: 'Uno', options: ['a'] }, { kind: 'text', text: 'Dos', measures: 'satisfaction' }] });
     expect(r.success).toBe(false);

@@ -17,6 +17,7 @@ export function answerProblems(questions: readonly Question[], answers: readonly
       if (q.required) problems.push({ field, message: `Responda la pregunta ${i + 1}.` });
       return;
     }
+    if (q.kind !== 'likert' && q.kind !== 'nps' && a.value != null) problems.push({ field, message: `La pregunta ${i + 1} no lleva valor numérico.` });
     if (q.kind === 'likert' || q.kind === 'nps') {
       const [min, max] = SCALE[q.kind];
       if (!Number.isInteger(a.value) || (a.value as number) < min || (a.value as number) > max) problems.push({ field, message: `La pregunta ${i + 1} se responde de ${min} a ${max}.` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../shared/schemas.ts';
+import { id, isoDate } from '../shared/schemas.ts';
 import { INSTRUMENT_CODES } from './instruments.ts';
 
 export const screeningInput = z.object({
@@ -27,6 +27,6 @@ export const aggregateQuery = z.object({
   ooadId: id.optional(),
   unitId: id.optional(),
   sedeId: id.optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });

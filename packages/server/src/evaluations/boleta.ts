@@ -1,4 +1,4 @@
-import { formatDate } from '@sirem/core';
+import { formatDate, id } from '@sirem/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import type { Ctx } from '../http/context.ts';
 import { sendPdf } from '../lib/pdf.ts';
 import { managesSede, residentOf } from './access.ts';
 
-export const boletaQuery = z.object({ residentId: z.coerce.number().int().positive(), cycleId: z.coerce.number().int().positive(), period: z.coerce.number().int().min(1).max(4).optional() });
+export const boletaQuery = z.object({ residentId: id, cycleId: id, period: z.coerce.number().int().min(1).max(4).optional() });
 const KIND: Record<string, string> = { profesor: 'Profesor', autoevaluacion: 'Autoevaluación', enfermeria: 'Enfermería', par: 'Par' };
 
 /** The grade report (boleta) of a resident for a cycle, or one quarter of it, as PDF; only submitted evaluations count. */

@@ -1,4 +1,4 @@
-import { assignmentInput, competencyInput, decisionInput, evaluationInput, idParam, templateInput, thesisInput, versioned } from '@sirem/core';
+import { assignmentInput, competencyInput, decisionInput, evaluationInput, id, idParam, templateInput, thesisInput, versioned } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { acknowledgeEvaluation, assignedToMe, assignEvaluation, getEvaluation, m
 import { getThesis, saveThesis } from './thesis-service.ts';
 
 const page = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
-const residentParam = z.object({ residentId: z.coerce.number().int().positive() });
+const residentParam = z.object({ residentId: id });
 
 /** Competency-based evaluation: catalogue, quarterly assignments, rubric forms, acknowledgement, boleta, committee, thesis. */
 export async function evaluationRoutes(app: FastifyInstance) {
@@ -24,7 +24,7 @@ export async function evaluationRoutes(app: FastifyInstance) {
   r.get('/evaluations/assigned', { schema: { tags, summary: 'Evaluaciones que me toca llenar', querystring: page } }, async (req) => assignedToMe(ctxOf(req), req.query));
   r.get('/evaluations/mine', { schema: { tags, summary: 'Mis evaluaciones (residente)' } }, async (req) => myEvaluations(ctxOf(req)));
   r.get('/evaluations/boleta.pdf', { schema: { tags, summary: 'Boleta de calificaciones en PDF', querystring: boletaQuery } }, async (req, reply) => boletaPdf(ctxOf(req), reply, req.query));
-  r.get('/evaluations/committee', { schema: { tags, summary: 'Comité de promoción: residentes de una sede en un ciclo', querystring: z.object({ sedeId: z.coerce.number().int().positive(), cycleId: z.coerce.number().int().positive() }) } }, async (req) =>
+  r.get('/evaluations/committee', { schema: { tags, summary: 'Comité de promoción: residentes de una sede en un ciclo', querystring: z.object({ sedeId: id, cycleId: id }) } }, async (req) =>
     committeeView(ctxOf(req), req.query.sedeId, req.query.cycleId),
   );
   r.post('/evaluations/decisions', { schema: { tags, summary: 'Registrar la decisión del comité (promueve, repite, plan remedial)', body: decisionInput.extend({ version: z.number().int().nonnegative().optional() }) } }, async (req) => decide(ctxOf(req), req.body));

@@ -1,11 +1,11 @@
-import { feedbackInput, idParam, planInput, planUpdate, sessionInput } from '@sirem/core';
+import { feedbackInput, id, idParam, planInput, planUpdate, sessionInput } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../http/context.ts';
 import { addFeedback, addPlan, addSession, followUp, myFollowUp, sendPlanReminders, updatePlan } from './tutoring-service.ts';
 
-const residentParam = z.object({ residentId: z.coerce.number().int().positive() });
+const residentParam = z.object({ residentId: id });
 const SIX_HOURS = 6 * 60 * 60 * 1000;
 
 /** Tutoring sessions, continuous feedback and action plans, with reminders sent on a timer. */

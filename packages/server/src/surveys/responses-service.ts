@@ -64,9 +64,10 @@ export async function submitResponse(ctx: Ctx, id: number, input: AnswerInput) {
     const [took] = await tx.insert(surveyParticipations).values({ campaignId: id, userId: ctx.actor.userId, subjectAppointmentId: subject }).onConflictDoNothing().returning({ campaignId: surveyParticipations.campaignId });
     if (!took) throw conflict('already_answered', subject ? 'Ya evaluó a este profesor en esta campaña.' : 'Ya respondió esta encuesta; cada persona responde una sola vez.');
     const [response] = await tx.insert(surveyResponses).values({ campaignId: id, ...c.place, subjectAppointmentId: subject || null }).returning({ id: surveyResponses.id });
+    const kindOf = new Map(questions.map((q) => [q.id, q.kind]));
     const answered = input.answers.filter((a) => a.value != null || a.choices?.length || a.text);
     if (answered.length)
-      await tx.insert(surveyAnswers).values(answered.map((a) => ({ responseId: response.id, questionId: a.questionId, value: a.value == null ? null : String(a.value), choices: a.choices ?? null, text: a.text ?? null })));
+      await tx.insert(surveyAnswers).values(answered.map((a) => { const kind = kindOf.get(a.questionId); return { responseId: response.id, questionId: a.questionId, value: (kind === 'likert' || kind === 'nps') && a.value != null ? String(a.value) : null, choices: kind === 'single' || kind === 'multiple' ? (a.choices ?? null) : null, text: kind === 'text' ? (a.text ?? null) : null }; }));
     await recordAudit(tx, ctx, { action: 'participate', entity: 'survey_campaign', entityId: id });
     return { received: true };
   });
