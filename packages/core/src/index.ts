@@ -17,3 +17,6 @@ export * from './guards/index.ts';
 export * from './rotations/schemas.ts';
 export * from './rotations/rules.ts';
 export * from './rotations/vacations.ts';
+export * from './wellbeing/index.ts';
+export * from './surveys/index.ts';
+export * from './evaluations/index.ts';

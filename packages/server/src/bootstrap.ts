@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { loadCatalogue } from './db/seed/catalog.ts';
 import { loadDemoUnits } from './db/seed/demo.ts';
 import { loadGuardRuleSets } from './db/seed/guard-rules.ts';
+import { loadEvaluationCatalogue } from './db/seed/evaluations.ts';
 import { type DemoAccount, loadNationalData } from './db/seed/national/index.ts';
 import { databaseOptionsFromEnv } from './config.ts';
 
@@ -21,6 +22,7 @@ export async function prepareDatabase(env = process.env, log: (msg: string) => v
   await migrate(database);
   const catalogueLoaded = await loadCatalogue(database.db);
   await loadGuardRuleSets(database.db);
+  await loadEvaluationCatalogue(database.db);
   // The administrator comes first: it is created only while the database has no users.
   const password = env.SIREM_ADMIN_PASSWORD || randomBytes(12).toString('base64url');
   // A generated password is one-time: the administrator must replace it at the first login.

@@ -13,10 +13,10 @@ import { courseOf, ooadId } from './support/lookup.ts';
  * roles are aimed to fail after authorisation (stale version, duplicate key, referenced row) so the
  * fixtures stay put.
  */
-const ROLES = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'administrador', 'anonymous'] as const;
+const ROLES = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'comite_etica', 'administrador', 'anonymous'] as const;
 type Caller = (typeof ROLES)[number];
 
-const SIGNED_IN: Caller[] = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'administrador'];
+const SIGNED_IN: Caller[] = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'comite_etica', 'administrador'];
 const EVERYONE: Caller[] = [...SIGNED_IN, 'anonymous'];
 const ADMIN: Caller[] = ['administrador'];
 const CENTRE: Caller[] = ['nivel_central', 'administrador'];
@@ -24,6 +24,8 @@ const UNIT_MANAGERS: Caller[] = ['coordinador_ooad', ...CENTRE];
 const SEDE_MANAGERS: Caller[] = ['coordinador_educacion', ...UNIT_MANAGERS];
 const PEOPLE_MANAGERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 const GUARD_MANAGERS: Caller[] = PEOPLE_MANAGERS;
+const EVALUATION_MANAGERS: Caller[] = ['profesor_titular', 'coordinador_educacion', 'coordinador_ooad', ...CENTRE];
+const SURVEY_READERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 
 type Fixtures = {
   ids: Record<string, number>;
@@ -134,6 +136,67 @@ const TABLE: Record<string, Entry> = {
   'PATCH /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ assignments: [], revision: 0 }) },
   'POST /api/v1/guards/rosters/:id/publish': { allow: GUARD_MANAGERS, id: () => STALE },
 
+  // Wellbeing: residents screen themselves; individual results are relational (self, liaison with
+  // an alert, tutor as allowed), so for a person none of these callers relates to, all are refused.
+  'GET /api/v1/wellbeing/instruments': { allow: SIGNED_IN },
+  'GET /api/v1/wellbeing/me': { allow: ['residente'] },
+  'POST /api/v1/wellbeing/screenings': { allow: ['residente'], body: () => ({ instrument: 'phq9', answers: [0] }) },
+  'POST /api/v1/wellbeing/sharing': { allow: ['residente'], body: () => ({ tutorSees: 'nada', version: STALE }) },
+  'GET /api/v1/wellbeing/persons/:id': { allow: [], id: () => STALE },
+  'GET /api/v1/wellbeing/alerts': { allow: ['enlace_salud_mental'] },
+  'POST /api/v1/wellbeing/alerts/:id': { allow: ['enlace_salud_mental'], id: () => STALE, body: () => ({ status: 'cerrada', version: 0 }) },
+  'GET /api/v1/wellbeing/aggregates': { allow: ['coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'administrador'] },
+  // Conduct channel: anyone signed in reports and reads the codes; the anonymous follow-up needs
+  // only the token; cases belong to the ethics committee. The first publisher creates the
+  // edition, the next one meets the duplicate.
+  'POST /api/v1/wellbeing/conduct/reports': { allow: SIGNED_IN, body: () => ({ category: 'maltrato', description: 'Descripción suficientemente larga del hecho.', unitId: STALE, anonymous: true }) },
+  'GET /api/v1/wellbeing/conduct/reports/mine': { allow: SIGNED_IN },
+  'POST /api/v1/wellbeing/conduct/follow': { allow: EVERYONE, body: () => ({ token: 'x'.repeat(32) }) },
+  'POST /api/v1/wellbeing/conduct/follow/messages': { allow: EVERYONE, body: () => ({ token: 'x'.repeat(32), body: 'Hola' }) },
+  'GET /api/v1/wellbeing/conduct/cases': { allow: ['comite_etica'] },
+  'GET /api/v1/wellbeing/conduct/cases/:id': { allow: ['comite_etica'], id: () => STALE },
+  'POST /api/v1/wellbeing/conduct/cases/:id': { allow: ['comite_etica'], id: () => STALE, body: () => ({ status: 'en_revision', version: 0 }) },
+  'GET /api/v1/wellbeing/conduct/codes': { allow: SIGNED_IN },
+  'POST /api/v1/wellbeing/conduct/codes': { allow: CENTRE, body: () => ({ code: 'etica', edition: 'matriz', title: 'Código de Ética', body: 'Texto.', publishedOn: '2026-01-01' }) },
+  'POST /api/v1/wellbeing/conduct/codes/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE },
+
+  // Surveys: the centre builds and opens campaigns; residents and teachers answer; coordinators
+  // and the centre read suppressed results. A teacher's own results are relational (none here).
+  'POST /api/v1/surveys': { allow: CENTRE, body: () => ({ title: 'Encuesta (matriz)', questions: [{ kind: 'text', text: 'Comentarios' }] }) },
+  'GET /api/v1/surveys': { allow: SURVEY_READERS },
+  'GET /api/v1/surveys/:id': { allow: SURVEY_READERS, id: () => STALE },
+  'GET /api/v1/surveys/:id/trends': { allow: SURVEY_READERS, id: () => STALE },
+  'POST /api/v1/surveys/campaigns': { allow: CENTRE, body: (fx) => ({ surveyId: STALE, cycleId: fx.ids.cycles, audience: 'residentes', opensOn: '2026-03-01', closesOn: '2026-04-01' }) },
+  'GET /api/v1/surveys/campaigns/mine': { allow: ['residente', 'profesor_titular'] },
+  'GET /api/v1/surveys/campaigns/:id/form': { allow: ['residente', 'profesor_titular'], id: () => STALE },
+  'POST /api/v1/surveys/campaigns/:id/responses': { allow: ['residente', 'profesor_titular'], id: () => STALE, body: () => ({ answers: [] }) },
+  'GET /api/v1/surveys/campaigns/:id/results': { allow: SURVEY_READERS, id: () => STALE },
+  'GET /api/v1/surveys/teaching/mine': { allow: [] },
+
+  // Evaluations: the centre designs; direction and coordination assign and decide within scope;
+  // filling, acknowledging, boletas and theses are relational (a missing record answers 404/400).
+  'GET /api/v1/evaluations/competencies': { allow: SIGNED_IN },
+  'POST /api/v1/evaluations/competencies': { allow: CENTRE, body: () => ({ code: 'T-DEC', name: 'Toma de decisiones' }) },
+  'GET /api/v1/evaluations/templates': { allow: SIGNED_IN },
+  'POST /api/v1/evaluations/templates': { allow: CENTRE, body: () => ({ name: 'Plantilla (matriz)', items: [{ competencyId: STALE, text: 'Reactivo' }] }) },
+  'POST /api/v1/evaluations': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: STALE, cycleId: fx.ids.cycles, period: 1, templateId: STALE, evaluatorKind: 'autoevaluacion' }) },
+  'GET /api/v1/evaluations/assigned': { allow: SIGNED_IN },
+  'GET /api/v1/evaluations/mine': { allow: SIGNED_IN },
+  'GET /api/v1/evaluations/boleta.pdf': { allow: SIGNED_IN, query: (fx) => `residentId=${STALE}&cycleId=${fx.ids.cycles}` },
+  'GET /api/v1/evaluations/committee': { allow: EVALUATION_MANAGERS, query: (fx) => `sedeId=${fx.ids.sedes}&cycleId=${fx.ids.cycles}` },
+  'POST /api/v1/evaluations/decisions': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: STALE, cycleId: fx.ids.cycles, decision: 'promueve', rationale: 'Matriz' }) },
+  'GET /api/v1/evaluations/theses/:residentId': { allow: SIGNED_IN, params: { residentId: String(STALE) } },
+  'POST /api/v1/evaluations/theses/:residentId': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Tesis', advisorName: 'Asesor', status: 'propuesta' }) },
+  'GET /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE },
+  'PATCH /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ scores: [], version: 0 }) },
+  'POST /api/v1/evaluations/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE, body: () => ({ version: 0 }) },
+  'GET /api/v1/evaluations/follow-up/mine': { allow: [] },
+  'GET /api/v1/evaluations/residents/:residentId/follow-up': { allow: SIGNED_IN, params: { residentId: String(STALE) } },
+  'POST /api/v1/evaluations/residents/:residentId/sessions': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ heldOn: '2026-10-05', topics: 'Temas' }) },
+  'POST /api/v1/evaluations/residents/:residentId/feedback': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ kind: 'general', body: 'Nota' }) },
+  'POST /api/v1/evaluations/residents/:residentId/plans': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Plan', dueOn: '2026-12-10' }) },
+  'POST /api/v1/evaluations/plans/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ status: 'cumplido', version: 0 }) },
+
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
   'POST /api/v1/imports/batches/:id/commit': { allow: PEOPLE_MANAGERS, id: () => STALE },
@@ -165,6 +228,8 @@ const usernames: Record<Exclude<Caller, 'anonymous'>, string> = {
   coordinador_educacion: 'elena.cceis',
   coordinador_ooad: 'jorge.ooad',
   nivel_central: 'carmen.central',
+  enlace_salud_mental: 'sofia.enlace',
+  comite_etica: 'tomas.comite',
   administrador: 'ana.admin',
 };
 let fx: Fixtures;
@@ -195,6 +260,8 @@ beforeAll(async () => {
     coordinador_educacion: { role: 'coordinador_educacion', scopeKind: 'unit', unitId: unit.id },
     coordinador_ooad: { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: jalisco },
     nivel_central: national('nivel_central'),
+    enlace_salud_mental: { role: 'enlace_salud_mental', scopeKind: 'ooad', ooadId: jalisco },
+    comite_etica: { role: 'comite_etica', scopeKind: 'ooad', ooadId: jalisco },
   };
   for (const [role, grant] of Object.entries(grants)) clients.set(role as Caller, await t.userWith(usernames[role as keyof typeof grants], [grant]));
   const target = ok<{ id: number }>(await admin.post('/api/v1/access/users', { username: 'objetivo', displayName: 'Objetivo', password: 'clave-temporal-1', grants: [] }), 201);

@@ -139,6 +139,8 @@ describe('lifecycle', () => {
     const promote = await move(coordJal, r.id, { kind: 'promocion', occurredOn: '2027-03-01', version: r.version });
     expect(promote.statusCode).toBe(409);
     expect(promote.json().detail).toContain('egreso');
+    // Egreso requires an approved thesis (evaluations area).
+    await coordJal.post(`/api/v1/evaluations/theses/${r.id}`, { title: 'Prevalencia de hipertensión en la UMF', advisorName: 'Dra. Ruiz', status: 'aprobada' });
     const grad = await move(coordJal, r.id, { kind: 'egreso', occurredOn: '2027-02-28', diplomaNumber: 'D-2027-0001', version: r.version });
     expect(grad.json()).toMatchObject({ status: 'egresado', diplomaNumber: 'D-2027-0001', graduatedOn: '2027-02-28' });
     const hired = await move(coordJal, r.id, { kind: 'contratacion', occurredOn: '2027-04-16', hired: true, hiredUnitId: jalisco.unitId, version: grad.json().version });

@@ -26,6 +26,19 @@ const MyGuardsPage = lazy(() => import('./guards/MyGuardsPage.tsx').then((m) => 
 const PlanPage = lazy(() => import('./rotations/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const AbsencesPage = lazy(() => import('./rotations/AbsencesPage.tsx').then((m) => ({ default: m.AbsencesPage })));
 const CompliancePage = lazy(() => import('./guards/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })));
+const WellbeingPage = lazy(() => import('./wellbeing/WellbeingPage.tsx').then((m) => ({ default: m.WellbeingPage })));
+const AlertsPage = lazy(() => import('./wellbeing/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
+const ReportPage = lazy(() => import('./wellbeing/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const CodesPage = lazy(() => import('./wellbeing/CodesPage.tsx').then((m) => ({ default: m.CodesPage })));
+const CasesPage = lazy(() => import('./wellbeing/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
+const MySurveysPage = lazy(() => import('./surveys/MySurveysPage.tsx').then((m) => ({ default: m.MySurveysPage })));
+const BuilderPage = lazy(() => import('./surveys/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
+const SurveyResultsPage = lazy(() => import('./surveys/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })));
+const TeachingPage = lazy(() => import('./surveys/TeachingPage.tsx').then((m) => ({ default: m.TeachingPage })));
+const AssignedPage = lazy(() => import('./evaluations/AssignedPage.tsx').then((m) => ({ default: m.AssignedPage })));
+const MyEvaluationsPage = lazy(() => import('./evaluations/MyEvaluationsPage.tsx').then((m) => ({ default: m.MyEvaluationsPage })));
+const CommitteePage = lazy(() => import('./evaluations/CommitteePage.tsx').then((m) => ({ default: m.CommitteePage })));
+const FollowUpPage = lazy(() => import('./evaluations/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -92,5 +105,18 @@ export const router = createRouter({
     page('/guards/rosters/$id', Roster),
     page('/guards/my', MyGuardsPage),
     page('/guards/compliance', CompliancePage),
+    page('/wellbeing', WellbeingPage),
+    page('/wellbeing/alerts', AlertsPage),
+    page('/wellbeing/conduct', ReportPage),
+    page('/wellbeing/codes', CodesPage),
+    page('/wellbeing/cases', CasesPage),
+    page('/evaluations', AssignedPage),
+    page('/evaluations/mine', MyEvaluationsPage),
+    page('/evaluations/committee', CommitteePage),
+    page('/evaluations/follow-up', FollowUpPage),
+    page('/surveys', MySurveysPage),
+    page('/surveys/builder', BuilderPage),
+    page('/surveys/results', SurveyResultsPage),
+    page('/surveys/teaching', TeachingPage),
   ]),
 });

@@ -15,6 +15,7 @@ export const ROLES = [
   'coordinador_ooad',
   'nivel_central',
   'enlace_salud_mental',
+  'comite_etica',
   'administrador',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,6 +30,7 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeKind[]> = {
   coordinador_ooad: ['ooad'],
   nivel_central: ['national'],
   enlace_salud_mental: ['national', 'ooad'],
+  comite_etica: ['national', 'ooad'],
   administrador: ['national'],
 };
 
@@ -44,20 +46,38 @@ export const ACTIONS = [
   'rotations.manage',
   'guards.manage',
   'absences.request',
+  'wellbeing.screen',
+  'wellbeing.followup',
+  'wellbeing.aggregate',
+  'conduct.cases',
+  'conduct.publish',
+  'surveys.answer',
+  'surveys.manage',
+  'surveys.results',
+  'evaluations.design',
+  'evaluations.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const READ: Action[] = ['catalog.read', 'people.read'];
 
+/**
+ * Health data, conduct cases and survey answering belong to the people who need them, not to
+ * system administration: the administrator holds every other action but not these.
+ */
+const PERSONAL: Action[] = ['wellbeing.screen', 'wellbeing.followup', 'conduct.cases', 'surveys.answer'];
+const RESULTS: Action[] = ['wellbeing.aggregate', 'surveys.results'];
+
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  residente: [...READ, 'absences.request'],
-  profesor_titular: READ,
-  profesor_adjunto: READ,
-  tutor: READ,
+  residente: [...READ, 'absences.request', 'wellbeing.screen', 'surveys.answer'],
+  profesor_titular: [...READ, 'surveys.answer', 'evaluations.manage'],
+  profesor_adjunto: [...READ, 'surveys.answer'],
+  tutor: [...READ, 'surveys.answer'],
   jefe_servicio: [...READ, 'guards.manage'],
-  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
-  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
-  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
-  enlace_salud_mental: READ,
-  administrador: [...ACTIONS],
+  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'evaluations.manage', ...RESULTS],
+  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'evaluations.manage', ...RESULTS],
+  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'conduct.publish', 'surveys.manage', 'evaluations.design', 'evaluations.manage', ...RESULTS],
+  enlace_salud_mental: [...READ, 'wellbeing.followup', 'wellbeing.aggregate'],
+  comite_etica: [...READ, 'conduct.cases'],
+  administrador: ACTIONS.filter((a) => !PERSONAL.includes(a)),
 };

@@ -94,6 +94,13 @@ describe('the role table', () => {
     }
   });
 
+  it('keeps individual health data and conduct cases away from directors, coordinators and the administrator', () => {
+    for (const role of ROLES) {
+      expect(ROLE_ACTIONS[role].includes('wellbeing.followup'), role).toBe(role === 'enlace_salud_mental');
+      expect(ROLE_ACTIONS[role].includes('conduct.cases'), role).toBe(role === 'comite_etica');
+    }
+  });
+
   it('grants residents only over themselves and national roles only nationally', () => {
     expect(ROLE_SCOPES.residente).toEqual(['self']);
     expect(ROLE_SCOPES.nivel_central).toEqual(['national']);

@@ -66,7 +66,8 @@ describe('roster solver', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // About 4 s alone; the whole suite shares two cores, so the default 5 s is too tight.
+  }, 30_000);
 
   it('classifies any single removed or added assignment in a compliant roster', () => {
     const instance = serviceInstance(2026, 5, 5);

@@ -18,6 +18,11 @@ import { importRoutes } from '../imports/routes.ts';
 import { rotationRoutes } from '../rotations/routes.ts';
 import { guardRoutes } from '../guards/routes.ts';
 import { calendarFeedRoutes } from '../guards/feed-routes.ts';
+import { wellbeingRoutes } from '../wellbeing/routes.ts';
+import { conductRoutes } from '../wellbeing/conduct-routes.ts';
+import { surveyRoutes } from '../surveys/routes.ts';
+import { evaluationRoutes } from '../evaluations/routes.ts';
+import { tutoringRoutes } from '../evaluations/tutoring-routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -99,6 +104,11 @@ export async function buildApp(options: AppOptions) {
       await api.register(importRoutes);
       await api.register(rotationRoutes);
       await api.register(guardRoutes);
+      await api.register(wellbeingRoutes);
+      await api.register(conductRoutes);
+      await api.register(surveyRoutes);
+      await api.register(evaluationRoutes);
+      await api.register(tutoringRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ import { academicCycles } from '../db/schema/catalog.ts';
 import { enrolments, residentEvents, residents } from '../db/schema/people.ts';
 import { badRequest, conflict, notFound, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
+import { assertThesisApproved } from '../evaluations/thesis-service.ts';
 import { getResident, sedeDuration } from './residents-service.ts';
 import { assertMayManage, assertSedeInScope } from './scope.ts';
 
@@ -39,6 +40,7 @@ export async function applyTransition(ctx: Ctx, residentId: number, input: Trans
       changes.cycleId = next.id;
     }
     if (input.kind === 'egreso') {
+      await assertThesisApproved(tx, residentId);
       Object.assign(changes, { graduatedOn: input.occurredOn, diplomaNumber: input.diplomaNumber });
       await tx.update(enrolments).set({ outcome: 'egresa' }).where(and(eq(enrolments.residentId, residentId), eq(enrolments.cycleId, before.cycleId)));
     }

@@ -11,6 +11,7 @@ const ROLE_LABELS: Record<string, [string, string]> = {
   coordinador_ooad: ['Coordinación OOAD', 'OOAD coordinator'],
   nivel_central: ['Nivel central', 'National level'],
   enlace_salud_mental: ['Enlace de salud mental', 'Mental-health liaison'],
+  comite_etica: ['Comité de ética', 'Ethics committee'],
   administrador: ['Administrador', 'Administrator'],
 };
 const SCOPE_LABELS: Record<string, [string, string]> = {

@@ -1,4 +1,7 @@
 import type { MessageKey } from './es.ts';
+import { evaluationsEn } from './evaluations.ts';
+import { surveysEn } from './surveys.ts';
+import { wellbeingEn } from './wellbeing.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'SIREM',
@@ -223,4 +226,7 @@ export const en: Record<MessageKey, string> = {
   'enrol.givenNames': 'Given name(s)',
   'enrol.firstSurname': 'First surname',
   'enrol.secondSurname': 'Second surname',
+  ...wellbeingEn,
+  ...surveysEn,
+  ...evaluationsEn,
 };

@@ -1,3 +1,7 @@
+import { evaluationsEs } from './evaluations.ts';
+import { surveysEs } from './surveys.ts';
+import { wellbeingEs } from './wellbeing.ts';
+
 /** Spanish (es-MX) is the source catalogue; every other language must provide the same keys. */
 export const es = {
   'app.name': 'SIREM',
@@ -222,5 +226,8 @@ export const es = {
   'enrol.givenNames': 'Nombre(s)',
   'enrol.firstSurname': 'Primer apellido',
   'enrol.secondSurname': 'Segundo apellido',
+  ...wellbeingEs,
+  ...surveysEs,
+  ...evaluationsEs,
 };
 export type MessageKey = keyof typeof es;

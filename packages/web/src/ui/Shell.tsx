@@ -31,6 +31,34 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     ],
   },
   {
+    label: 'nav.evaluations',
+    items: [
+      { to: '/evaluations', label: 'nav.toEvaluate' },
+      { to: '/evaluations/mine', label: 'nav.myEvaluations', action: 'absences.request' },
+      { to: '/evaluations/follow-up', label: 'nav.followUp', action: 'people.read' },
+      { to: '/evaluations/committee', label: 'nav.committee', action: 'evaluations.manage' },
+    ],
+  },
+  {
+    label: 'nav.wellbeing',
+    items: [
+      { to: '/wellbeing', label: 'nav.myWellbeing', action: 'wellbeing.screen' },
+      { to: '/wellbeing/alerts', label: 'nav.wellbeingAlerts', action: 'wellbeing.followup' },
+      { to: '/wellbeing/conduct', label: 'nav.conduct' },
+      { to: '/wellbeing/codes', label: 'nav.codes' },
+      { to: '/wellbeing/cases', label: 'nav.cases', action: 'conduct.cases' },
+    ],
+  },
+  {
+    label: 'nav.surveys',
+    items: [
+      { to: '/surveys', label: 'nav.mySurveys', action: 'surveys.answer' },
+      { to: '/surveys/teaching', label: 'nav.myTeaching', action: 'surveys.answer' },
+      { to: '/surveys/builder', label: 'nav.surveyBuilder', action: 'surveys.manage' },
+      { to: '/surveys/results', label: 'nav.surveyResults', action: 'surveys.results' },
+    ],
+  },
+  {
     label: 'nav.catalog',
     items: [
       { to: '/catalog/ooads', label: 'nav.ooads', action: 'catalog.read' },
@@ -87,7 +115,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {section.items.length > 1 && <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" px="sm">{t(section.label)}</Text>}
                 {items.map((item) => (
                   <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} onClick={close}
-                    active={item.to === '/' || item.to === '/guards' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
+                    active={item.to === '/' || item.to === '/guards' || item.to === '/wellbeing' || item.to === '/surveys' || item.to === '/evaluations' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
                 ))}
               </div>
             );

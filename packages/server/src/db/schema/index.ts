@@ -5,3 +5,7 @@ export * from './people.ts';
 export * from './imports.ts';
 export * from './rotations.ts';
 export * from './guards.ts';
+export * from './wellbeing.ts';
+export * from './conduct.ts';
+export * from './surveys.ts';
+export * from './evaluations.ts';

@@ -53,6 +53,7 @@ async function createDemoAccounts(db: Db, password: string): Promise<DemoAccount
     { username: 'ooad', grant: { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: sede.ooadId }, personId: null },
     { username: 'central', grant: { role: 'nivel_central', scopeKind: 'national' }, personId: null },
     { username: 'enlace', grant: { role: 'enlace_salud_mental', scopeKind: 'national' }, personId: null },
+    { username: 'comite', grant: { role: 'comite_etica', scopeKind: 'national' }, personId: null },
   ];
   const created: DemoAccount[] = [];
   for (const d of demo) {

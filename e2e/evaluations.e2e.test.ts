@@ -1,0 +1,59 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCurp } from '../packages/core/src/people/curp-build.ts';
+import { firstLogin, goto } from './support/accounts.ts';
+import { adminPassword, apiAs, launch, loginAs, newPage } from './support/browser.ts';
+
+let browser: Browser;
+let admin: Page;
+let residentId = 0;
+
+const person = (givenNames: string, firstSurname: string, birthDate: string, sex: 'H' | 'M') => {
+  const curp = buildCurp({ firstSurname, secondSurname: 'Prueba', givenNames, birthDate, sex, stateCode: 'NL' });
+  return { keyType: 'curp', curp, givenNames, firstSurname, secondSurname: 'Prueba', sex, birthDate, nationality: 'MEX' };
+};
+
+beforeAll(async () => {
+  browser = await launch();
+  admin = await newPage(browser);
+  await loginAs(admin, 'admin', adminPassword());
+  await admin.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+  const unit = (await apiAs(admin, 'GET', '/catalog/units?q=Unidad%20de%20Medicina%20Familiar%20No.%209%20(demo)&limit=1')).items[0];
+  const sede = (await apiAs(admin, 'GET', `/catalog/sedes?unitId=${unit.id}`)).items[0];
+  const cycle = (await apiAs(admin, 'GET', '/catalog/cycles?q=2026-2027')).items[0];
+  const resident = await apiAs(admin, 'POST', '/people/residents', { person: person('Rosa', 'Evaluada', '1997-06-21', 'M'), sedeId: sede.id, cycleId: cycle.id, grade: 1 });
+  residentId = resident.id;
+  const teacher = person('Mario', 'Docente', '1975-01-30', 'H');
+  await apiAs(admin, 'POST', '/people/faculty', { person: teacher, sedeId: sede.id, role: 'adjunto', startsOn: '2026-03-01' });
+  const user = await apiAs(admin, 'POST', '/access/users', { username: 'mario.docente', displayName: 'Mario Docente', password: 'temporal-mario-1', grants: [{ role: 'profesor_adjunto', scopeKind: 'sede', sedeId: sede.id }], personKey: teacher.curp });
+  const template = (await apiAs(admin, 'GET', '/evaluations/templates'))[0];
+  await apiAs(admin, 'POST', '/evaluations', { residentId, cycleId: cycle.id, period: 3, templateId: template.id, evaluatorKind: 'profesor', evaluatorUserId: user.id });
+});
+afterAll(() => browser.close());
+
+describe('evaluating a resident', () => {
+  it('a professor fills the quarterly rubric on a phone-sized screen', async () => {
+    const phone = await newPage(browser, { width: 375, height: 812 });
+    await firstLogin(phone, 'mario.docente', 'temporal-mario-1', 'mario-propia-clave-1');
+    await goto(phone, '/evaluations');
+    const card = phone.getByText('Rosa Evaluada');
+    await card.waitFor();
+    await phone.getByRole('button', { name: 'Llenar' }).click();
+    const form = phone.getByTestId('evaluation-form');
+    await form.waitFor();
+    const groups = form.getByRole('radiogroup');
+    await expect.poll(() => groups.count()).toBe(6);
+    // Nothing on the form is wider than the phone.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.getByRole('button', { name: 'Enviar evaluación' }).click();
+    await form.getByText('Califique todos los reactivos.').waitFor();
+    for (let i = 0; i < 6; i++) await groups.nth(i).getByRole('radio', { name: i < 3 ? /^4\. Sobresaliente/ : /^3\. Competente/ }).check();
+    await form.getByLabel('Comentario para el residente').fill('Muy buen manejo del paciente crónico.');
+    await phone.getByRole('button', { name: 'Enviar evaluación' }).click();
+    await expect.poll(() => phone.getByTestId('evaluation-sent').textContent()).toContain('83.3');
+
+    const saved = await apiAs(admin, 'GET', `/evaluations/committee?sedeId=${(await apiAs(admin, 'GET', `/people/residents/${residentId}`)).sedeId}&cycleId=${(await apiAs(admin, 'GET', '/catalog/cycles?q=2026-2027')).items[0].id}`);
+    const row = saved.residents.find((r: { residentId: number }) => r.residentId === residentId);
+    expect(row.quarters[2].mean).toBe(83.3);
+  });
+});

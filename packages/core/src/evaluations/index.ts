@@ -1,0 +1,3 @@
+export * from './grading.ts';
+export * from './schemas.ts';
+export * from './tutoring.ts';

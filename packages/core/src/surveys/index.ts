@@ -1,0 +1,3 @@
+export * from './schemas.ts';
+export * from './answers.ts';
+export * from './suppression.ts';

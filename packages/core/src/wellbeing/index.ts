@@ -1,0 +1,4 @@
+export * from './instruments.ts';
+export * from './scoring.ts';
+export * from './schemas.ts';
+export * from './conduct.ts';

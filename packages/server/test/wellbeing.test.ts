@@ -1,0 +1,141 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../src/db/schema/audit.ts';
+import { notifications } from '../src/db/schema/guards.ts';
+import { type Client, national, setupApp, type TestContext } from './support/app.ts';
+import { facultyWithAccount, residentWithAccount } from './support/accounts.ts';
+import { ok } from './support/catalog.ts';
+import { cycleStartingIn, familyMedicineSede } from './support/people.ts';
+
+let t: TestContext;
+let admin: Client;
+let sede: { id: number; unitId: number; ooadId: number };
+let resident: Awaited<ReturnType<typeof residentWithAccount>>;
+let titular: Client;
+let tutor: Awaited<ReturnType<typeof facultyWithAccount>>;
+let liaison: Client;
+let otherLiaison: Client;
+
+const PHQ_CRISIS = [1, 1, 0, 1, 0, 0, 0, 0, 1];
+const audits = (action: string, entityId: number) =>
+  t.database.db.$count(auditLog, and(eq(auditLog.entity, 'wellbeing_person'), eq(auditLog.action, action), eq(auditLog.entityId, String(entityId))));
+
+beforeAll(async () => {
+  t = await setupApp();
+  admin = await t.userWith('admin.bienestar', [national()]);
+  sede = await familyMedicineSede(t.database.db, 'Jalisco');
+  const other = await familyMedicineSede(t.database.db, 'Nuevo León');
+  const cycle = await cycleStartingIn(t.database.db, 2026);
+  resident = await residentWithAccount(t, admin, sede, cycle.id, 'lucia.residente');
+  titular = (await facultyWithAccount(t, admin, sede, 'titular', 'director.sede')).client;
+  tutor = await facultyWithAccount(t, admin, sede, 'tutor', 'tutor.sede');
+  ok(await admin.post(`/api/v1/people/residents/${resident.residentId}/tutor`, { tutorPersonId: tutor.personId, startsOn: '2026-03-15' }));
+  liaison = await t.userWith('enlace.jalisco', [{ role: 'enlace_salud_mental', scopeKind: 'ooad', ooadId: sede.ooadId }]);
+  otherLiaison = await t.userWith('enlace.nl', [{ role: 'enlace_salud_mental', scopeKind: 'ooad', ooadId: other.ooadId }]);
+});
+afterAll(() => t.close());
+
+describe('self-screening', () => {
+  it('shows the instruments in Spanish with the crisis lines', async () => {
+    const body = ok<{ instruments: { code: string; items: { es: string }[] }[]; crisisResources: { phone: string }[] }>(await resident.client.get('/api/v1/wellbeing/instruments'));
+    expect(body.instruments.map((i) => [i.code, i.items.length])).toEqual([['phq9', 9], ['gad7', 7]]);
+    expect(body.crisisResources.map((r) => r.phone)).toContain('800 911 2000');
+  });
+
+  it('scores a GAD-7, says when the next one is due, and raises no alert', async () => {
+    const res = ok<{ score: number; band: string; crisis: boolean; resources: unknown[] }>(await resident.client.post('/api/v1/wellbeing/screenings', { instrument: 'gad7', answers: [2, 2, 1, 1, 1, 2, 2] }), 201);
+    expect(res).toMatchObject({ score: 11, band: 'moderada', crisis: false, resources: [] });
+    const me = ok<{ due: Record<string, { dueNow: boolean }> }>(await resident.client.get('/api/v1/wellbeing/me'));
+    expect(me.due.gad7.dueNow).toBe(false);
+    expect(me.due.phq9.dueNow).toBe(true);
+  });
+
+  it('refuses an incomplete questionnaire saying how many answers are missing', async () => {
+    const res = await resident.client.post('/api/v1/wellbeing/screenings', { instrument: 'phq9', answers: [0, 0, 0] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toContain('9 preguntas');
+  });
+
+  it('PHQ-9 item 9 above 0 answers with the crisis lines and alerts the liaison in scope, nobody else', async () => {
+    const res = ok<{ crisis: boolean; resources: { name: string }[] }>(await resident.client.post('/api/v1/wellbeing/screenings', { instrument: 'phq9', answers: PHQ_CRISIS }), 201);
+    expect(res.crisis).toBe(true);
+    expect(res.resources.map((r) => r.name)).toContain('Línea de la Vida');
+
+    const alerts = ok<{ items: { id: number; personId: number; status: string; version: number }[] }>(await liaison.get('/api/v1/wellbeing/alerts'));
+    expect(alerts.items).toEqual([expect.objectContaining({ personId: resident.personId, status: 'abierta' })]);
+    expect(ok<{ items: unknown[] }>(await otherLiaison.get('/api/v1/wellbeing/alerts')).items).toEqual([]);
+    for (const c of [titular, tutor.client, admin]) expect((await c.get('/api/v1/wellbeing/alerts')).statusCode).toBe(403);
+
+    const notified = await t.database.db.select().from(notifications).where(eq(notifications.kind, 'wellbeing_alert'));
+    expect(notified.length).toBeGreaterThan(0);
+    expect(notified.every((n) => !n.message.includes('Lucía') && !n.message.includes(String(resident.personId)))).toBe(true);
+
+    const alert = alerts.items[0];
+    const followed = ok<{ status: string; version: number }>(await liaison.post(`/api/v1/wellbeing/alerts/${alert.id}`, { status: 'en_seguimiento', note: 'Contacto telefónico el mismo día.', version: alert.version }));
+    expect(followed.status).toBe('en_seguimiento');
+    const stale = await liaison.post(`/api/v1/wellbeing/alerts/${alert.id}`, { status: 'cerrada', version: alert.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.version).toBe(followed.version);
+  });
+
+  it('never writes scores, answers or the alert into the audit log', async () => {
+    const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.entity, 'wellbeing_screening'));
+    expect(rows.map((r) => r.action)).toEqual(['submit', 'submit']);
+    expect(JSON.stringify(rows)).not.toMatch(/answers|score|band|crisis/);
+    expect(await t.database.db.$count(auditLog, and(eq(auditLog.entity, 'wellbeing_alert'), eq(auditLog.action, 'raise')))).toBe(0);
+  });
+});
+
+describe('who reads an individual result', () => {
+  it('refuses the program director, and the refusal is audited', async () => {
+    const before = await audits('read_denied', resident.personId);
+    const res = await titular.get(`/api/v1/wellbeing/persons/${resident.personId}`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().detail).toContain('enlace de salud mental');
+    expect(await audits('read_denied', resident.personId)).toBe(before + 1);
+  });
+
+  it('refuses the administrator and a liaison of another OOAD', async () => {
+    expect((await admin.get(`/api/v1/wellbeing/persons/${resident.personId}`)).statusCode).toBe(403);
+    expect((await otherLiaison.get(`/api/v1/wellbeing/persons/${resident.personId}`)).statusCode).toBe(403);
+  });
+
+  it('lets the liaison read the alerted person, audited', async () => {
+    const before = await audits('read', resident.personId);
+    const body = ok<{ view: string; screenings: { answers: number[] }[] }>(await liaison.get(`/api/v1/wellbeing/persons/${resident.personId}`));
+    expect(body.view).toBe('liaison');
+    expect(body.screenings.map((s) => s.answers)).toContainEqual(PHQ_CRISIS);
+    expect(await audits('read', resident.personId)).toBe(before + 1);
+  });
+
+  it('shows the tutor only what the resident allows, and nothing until they allow it', async () => {
+    expect((await tutor.client.get(`/api/v1/wellbeing/persons/${resident.personId}`)).statusCode).toBe(403);
+    ok(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'realizado' }));
+    const done = ok<{ view: string; screenings: Record<string, unknown>[] }>(await tutor.client.get(`/api/v1/wellbeing/persons/${resident.personId}`));
+    expect(done.view).toBe('tutor');
+    expect(done.screenings.every((s) => s.band === null && !('score' in s) && !('answers' in s))).toBe(true);
+    ok(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'nivel' }));
+    const band = ok<{ screenings: { band: string | null }[] }>(await tutor.client.get(`/api/v1/wellbeing/persons/${resident.personId}`));
+    expect(band.screenings.map((s) => s.band)).toContain('moderada');
+    ok(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'nada' }));
+    expect((await tutor.client.get(`/api/v1/wellbeing/persons/${resident.personId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('aggregates', () => {
+  it('suppresses a sede with fewer than 5 people and publishes it from 5 on, hiding small bands', async () => {
+    const coord = await t.userWith('coord.bienestar', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: sede.ooadId }]);
+    const url = `/api/v1/wellbeing/aggregates?instrument=gad7&sedeId=${sede.id}`;
+    expect(ok<{ suppressed: boolean; people: number | null }>(await coord.get(url))).toMatchObject({ suppressed: true, people: null });
+    const cycle = await cycleStartingIn(t.database.db, 2026);
+    for (let i = 0; i < 4; i++) {
+      const r = await residentWithAccount(t, admin, sede, cycle.id, `agregado.${i}`);
+      ok(await r.client.post('/api/v1/wellbeing/screenings', { instrument: 'gad7', answers: [0, 0, 0, 0, 0, 1, 0] }), 201);
+    }
+    const shown = ok<{ suppressed: boolean; people: number; bands: { band: string; n: number | null; suppressed: boolean }[] }>(await coord.get(url));
+    expect(shown).toMatchObject({ suppressed: false, people: 5 });
+    // 4 minimal and 1 moderate: the lone moderate is hidden, and with it the other band.
+    expect(shown.bands.every((b) => b.suppressed && b.n === null)).toBe(true);
+    expect((await titular.get(url)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,26 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+type Row = { campaignId: number; title: string; suppressed: boolean; responses: number | null; satisfiedPct: number | null };
+
+/** A teacher's own evaluation by residents, only in aggregate. */
+export function TeachingPage() {
+  const { t } = useI18n();
+  const rows = useQuery({ queryKey: ['teaching-mine'], queryFn: () => api.get<Row[]>('/surveys/teaching/mine') });
+  return (
+    <Stack maw={640}>
+      <Title order={2}>{t('teaching.title')}</Title>
+      <Text size="sm" c="dimmed">{t('teaching.intro')}</Text>
+      {rows.isError && <Text c="dimmed">{(rows.error as Error).message}</Text>}
+      {rows.data?.length === 0 && <Text c="dimmed">{t('teaching.none')}</Text>}
+      {rows.data?.map((r) => (
+        <Paper key={r.campaignId} withBorder p="sm">
+          <Text fw={600}>{r.title}</Text>
+          <Text size="sm">{r.suppressed ? t('results.suppressed') : `${t('results.responses')}: ${r.responses} · ${t('results.satisfied')}: ${r.satisfiedPct ?? '—'}`}</Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
