@@ -34,7 +34,8 @@ export async function readsBenchmark() {
       'catalogue sedes': ['/api/v1/catalog/sedes?limit=50&q=cirugia'],
       'faculty page': ['/api/v1/people/faculty?limit=50'],
     };
-    const asRequests = (paths: string[]): autocannon.Request[] => paths.map((path) => ({ method: 'GET', path }));
+    // Paths go on the request line as they are: a space must be encoded or the server answers 400.
+    const asRequests = (paths: string[]): autocannon.Request[] => paths.map((path) => ({ method: 'GET', path: encodeURI(path) }));
     const rows: (Load & { target?: number })[] = [];
     for (const [name, paths] of Object.entries(reads)) rows.push({ ...(await load(name, base, asRequests(paths), headers)), target: READ_TARGET_P95 });
     const mix = await load('read mix', base, asRequests(Object.values(reads).flat()), headers);
