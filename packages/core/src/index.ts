@@ -17,3 +17,8 @@ export * from './guards/index.ts';
 export * from './rotations/schemas.ts';
 export * from './rotations/rules.ts';
 export * from './rotations/vacations.ts';
+export * from './activity/kinds.ts';
+export * from './activity/rules.ts';
+export * from './activity/schemas.ts';
+export * from './jornadas/schemas.ts';
+export * from './jornadas/report.ts';

@@ -7,6 +7,8 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadCatalogue } from '../src/db/seed/catalog.ts';
 import { loadDemoUnits } from '../src/db/seed/demo.ts';
 import { loadGuardRuleSets } from '../src/db/seed/guard-rules.ts';
+import { loadDemoCodes } from '../src/db/seed/codes.ts';
+import { loadActivityRequirements } from '../src/db/seed/requirements.ts';
 import { adminDatabaseUrl, databaseUrl } from './support/native.ts';
 
 declare module 'vitest' {
@@ -57,4 +59,6 @@ async function seed(database: Awaited<ReturnType<typeof openDatabase>>) {
   await loadCatalogue(database.db, new Date('2026-11-22T12:00:00Z'));
   await loadDemoUnits(database.db);
   await loadGuardRuleSets(database.db);
+  await loadDemoCodes(database.db);
+  await loadActivityRequirements(database.db);
 }

@@ -44,20 +44,27 @@ export const ACTIONS = [
   'rotations.manage',
   'guards.manage',
   'absences.request',
+  'activity.read',
+  'activity.record',
+  'activity.verify',
+  'jornadas.read',
+  'jornadas.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['catalog.read', 'people.read'];
+const READ: Action[] = ['catalog.read', 'people.read', 'activity.read', 'jornadas.read'];
+// Professors record on a resident's behalf and verify within their sede; units enter Jornada plans and their own counts.
+const PROFESSOR: Action[] = [...READ, 'activity.record', 'activity.verify'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  residente: [...READ, 'absences.request'],
-  profesor_titular: READ,
-  profesor_adjunto: READ,
+  residente: [...READ, 'absences.request', 'activity.record'],
+  profesor_titular: PROFESSOR,
+  profesor_adjunto: PROFESSOR,
   tutor: READ,
   jefe_servicio: [...READ, 'guards.manage'],
-  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
-  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
-  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage'],
+  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'jornadas.manage'],
+  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'jornadas.manage'],
+  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'jornadas.manage'],
   enlace_salud_mental: READ,
   administrador: [...ACTIONS],
 };

@@ -18,6 +18,8 @@ import { importRoutes } from '../imports/routes.ts';
 import { rotationRoutes } from '../rotations/routes.ts';
 import { guardRoutes } from '../guards/routes.ts';
 import { calendarFeedRoutes } from '../guards/feed-routes.ts';
+import { activityRoutes } from '../activity/routes.ts';
+import { jornadaRoutes } from '../jornadas/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -99,6 +101,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(importRoutes);
       await api.register(rotationRoutes);
       await api.register(guardRoutes);
+      await api.register(activityRoutes);
+      await api.register(jornadaRoutes);
     },
     { prefix: '/api/v1' },
   );

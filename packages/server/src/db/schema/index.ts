@@ -5,3 +5,5 @@ export * from './people.ts';
 export * from './imports.ts';
 export * from './rotations.ts';
 export * from './guards.ts';
+export * from './activity.ts';
+export * from './jornadas.ts';
