@@ -24,6 +24,8 @@ const UNIT_MANAGERS: Caller[] = ['coordinador_ooad', ...CENTRE];
 const SEDE_MANAGERS: Caller[] = ['coordinador_educacion', ...UNIT_MANAGERS];
 const PEOPLE_MANAGERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 const GUARD_MANAGERS: Caller[] = PEOPLE_MANAGERS;
+const RECORDERS: Caller[] = ['residente', 'profesor_titular', 'administrador'];
+const STAFF: Caller[] = SIGNED_IN.filter((c) => c !== 'residente');
 
 type Fixtures = {
   ids: Record<string, number>;
@@ -57,6 +59,8 @@ const catalogue = (name: string, writers: Caller[], duplicate: (fx: Fixtures) =>
     [`DELETE ${base}/:id`]: { allow: writers, id },
   };
 };
+/** A well-formed entry for a resident that does not exist: refused after authorisation. */
+const activityEntry = (fx: Fixtures) => ({ residentId: STALE, performedOn: '2026-05-14', unitId: fx.rows.units.id, service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', ageBand: '30-44', sex: 'M' });
 const stale = (name: string) => (fx: Fixtures) => ({ ...fx.rows[name], version: STALE });
 
 const TABLE: Record<string, Entry> = {
@@ -134,6 +138,34 @@ const TABLE: Record<string, Entry> = {
   'PATCH /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ assignments: [], revision: 0 }) },
   'POST /api/v1/guards/rosters/:id/publish': { allow: GUARD_MANAGERS, id: () => STALE },
 
+  // Activity log: everyone reads within scope; residents and professors record; professors review.
+  'GET /api/v1/activity/records': { allow: SIGNED_IN },
+  'GET /api/v1/activity/records/export.xlsx': { allow: SIGNED_IN },
+  'GET /api/v1/activity/records/:id': { allow: SIGNED_IN, id: () => STALE },
+  'POST /api/v1/activity/records': { allow: RECORDERS, body: (fx) => activityEntry(fx) },
+  'PATCH /api/v1/activity/records/:id': { allow: RECORDERS, id: () => STALE, body: (fx) => ({ ...activityEntry(fx), version: 0 }) },
+  'POST /api/v1/activity/records/:id/review': { allow: ['profesor_titular', 'administrador'], id: () => STALE, body: () => ({ decision: 'verificada', version: 0 }) },
+  'POST /api/v1/activity/sync': { allow: RECORDERS, body: (fx) => ({ entries: [{ ...activityEntry(fx), clientKey: 'matriz-0001' }] }) },
+  'GET /api/v1/activity/context': { allow: SIGNED_IN },
+  'GET /api/v1/activity/codes': { allow: SIGNED_IN, query: () => 'system=cie10&q=diabetes' },
+  'GET /api/v1/activity/code-versions': { allow: SIGNED_IN },
+  'POST /api/v1/activity/code-versions': { allow: CENTRE, query: () => 'system=cie10&label=Prueba' },
+  'GET /api/v1/activity/progress': { allow: SIGNED_IN, query: () => `residentId=${STALE}` },
+  'GET /api/v1/activity/behind': { allow: STAFF, query: (fx) => `sedeId=${fx.ids.sedes}` },
+  'GET /api/v1/activity/behind/export.xlsx': { allow: STAFF, query: (fx) => `sedeId=${fx.ids.sedes}` },
+
+  // Jornadas: everyone reads the national figures; the centre creates; units, OOAD and the centre capture.
+  'GET /api/v1/jornadas': { allow: SIGNED_IN },
+  'POST /api/v1/jornadas': { allow: CENTRE, body: (fx) => ({ number: fx.rows.jornadas.number, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [fx.rows.units.ooadId], umaeIds: [], categories: ['cirugia'] }) },
+  'GET /api/v1/jornadas/cumulative': { allow: SIGNED_IN },
+  'GET /api/v1/jornadas/:id': { allow: SIGNED_IN, id: () => STALE },
+  'PUT /api/v1/jornadas/:id/plan': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ rows: [{ unitId: fx.rows.units.id, category: 'cirugia', planned: 1 }] }) },
+  'POST /api/v1/jornadas/:id/plan/upload': { allow: PEOPLE_MANAGERS, id: () => STALE },
+  'POST /api/v1/jornadas/:id/unit-counts': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ unitId: fx.rows.units.id, day: '2026-05-14', category: 'cirugia', count: 1 }) },
+  'GET /api/v1/jornadas/:id/report': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/jornadas/:id/report.xlsx': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/jornadas/:id/report.pdf': { allow: SIGNED_IN, id: () => STALE },
+
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
   'POST /api/v1/imports/batches/:id/commit': { allow: PEOPLE_MANAGERS, id: () => STALE },
@@ -188,6 +220,7 @@ beforeAll(async () => {
     sedes: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/sedes/${sede.id}`)),
     cycles: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/cycles/${cycle.id}`)),
     services: ok<Record<string, unknown>>(await admin.post('/api/v1/rotations/services', { unitId: unit.id, name: 'Urgencias (matriz)', capacityPerGrade: [2, 2, 2, 2] }), 201),
+    jornadas: ok<Record<string, unknown>>(await admin.post('/api/v1/jornadas', { number: 77, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [jalisco], umaeIds: [], categories: ['cirugia'] }), 201),
   };
   const grants: Record<Exclude<Caller, 'anonymous' | 'administrador'>, GrantInput> = {
     residente: { role: 'residente', scopeKind: 'self' },

@@ -1,7 +1,6 @@
 import { codeVersionUpload } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../http/errors.ts';
 import { ctxOf } from '../http/context.ts';
 import { MAX_UPLOAD_BYTES } from '../imports/parse.ts';
 import { listVersions, uploadVersion } from './codes-service.ts';
@@ -15,9 +14,7 @@ export async function codeVersionsRoutes(app: FastifyInstance) {
   const tags = ['activity'];
   r.get('/activity/code-versions', { schema: { tags, summary: 'Versiones cargadas de los catálogos CIE-10 y CIE-9-MC' } }, async (req) => listVersions(ctxOf(req)));
   r.post('/activity/code-versions', { bodyLimit: MAX_UPLOAD_BYTES, schema: { tags, summary: 'Cargar una versión oficial (CSV o xlsx con columnas codigo, descripcion)', querystring: codeVersionUpload } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'unsupported_media_type', 'Envíe el archivo como application/octet-stream (CSV o xlsx).');
     const fileName = decodeURIComponent((req.headers['x-file-name'] as string | undefined) ?? 'catalogo.csv');
-    return reply.status(201).send(await uploadVersion(ctx, req.query, req.body, fileName));
+    return reply.status(201).send(await uploadVersion(ctxOf(req), req.query, req.body, fileName));
   });
 }

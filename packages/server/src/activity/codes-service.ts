@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import { bulkInsert } from '../db/bulk.ts';
 import type { Db } from '../db/client.ts';
 import { codes, codeVersions } from '../db/schema/activity.ts';
-import { badRequest, forbidden, type FieldError } from '../http/errors.ts';
+import { AppError, badRequest, forbidden, type FieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { parseUpload } from '../imports/parse.ts';
 import { searchWords } from '../lib/search.ts';
@@ -55,8 +55,9 @@ export function readCodeFile(rows: { line: number; cells: string[] }[], system: 
 }
 
 /** A new version becomes the one in force; earlier versions stay, since records point to them. */
-export async function uploadVersion(ctx: Ctx, meta: { system: CodeSystem; label: string }, bytes: Buffer, fileName: string) {
+export async function uploadVersion(ctx: Ctx, meta: { system: CodeSystem; label: string }, bytes: unknown, fileName: string) {
   if (!can(ctx.actor.grants, 'catalog.manage')) throw forbidden('Solo nivel central o el administrador cargan catálogos oficiales.');
+  assertFile(bytes);
   const rows = readCodeFile((await parseUpload(bytes, fileName)).rows, meta.system);
   return ctx.db.transaction(async (tx) => {
     const version = await storeVersion(tx, meta, rows, ctx.actor.userId);
@@ -70,4 +71,9 @@ export async function storeVersion(db: Db, meta: { system: CodeSystem; label: st
   const [version] = await db.insert(codeVersions).values({ system: meta.system, label: meta.label, rowCount: rows.length, loadedBy: userId }).returning();
   await bulkInsert(db, codes, rows.map((r) => ({ ...r, versionId: version.id })));
   return version;
+}
+
+/** Files travel as the raw body; anything else (a JSON body) is refused after the permission check. */
+export function assertFile(body: unknown): asserts body is Buffer {
+  if (!Buffer.isBuffer(body)) throw new AppError(415, 'unsupported_media_type', 'Envíe el archivo como application/octet-stream (CSV o xlsx).');
 }

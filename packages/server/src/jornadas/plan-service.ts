@@ -6,6 +6,7 @@ import { jornadaPlans } from '../db/schema/jornadas.ts';
 import { badRequest, type FieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { parseUpload } from '../imports/parse.ts';
+import { assertFile } from '../activity/codes-service.ts';
 import { jornadaById, manageScope, unitsForEntry } from './access.ts';
 
 type Jornada = Awaited<ReturnType<typeof jornadaById>>;
@@ -47,9 +48,10 @@ const CATEGORY_BY_NAME = new Map(ACTIVITY_KINDS.flatMap((k) => [[k, k], [foldTex
  * A plan sheet: columns CLUES (or Unidad with the unit id), Categoría and Planeado. Units are found
  * by CLUES; every row is checked and reported by its own row number before anything is saved.
  */
-export async function uploadPlan(ctx: Ctx, jornadaId: number, bytes: Buffer, fileName: string) {
+export async function uploadPlan(ctx: Ctx, jornadaId: number, bytes: unknown, fileName: string) {
   manageScope(ctx);
   const j = await jornadaById(ctx.db, jornadaId);
+  assertFile(bytes);
   const [header, ...data] = (await parseUpload(bytes, fileName)).rows;
   const names = (header?.cells ?? []).map((h) => foldText(h));
   const col = (...options: string[]) => names.findIndex((n) => options.includes(n));

@@ -2,7 +2,6 @@ import { aggregateInput, idParam, jornadaInput, planInput } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../http/errors.ts';
 import { ctxOf } from '../http/context.ts';
 import { MAX_UPLOAD_BYTES } from '../imports/parse.ts';
 import { putUnitCount } from './counts-service.ts';
@@ -23,11 +22,9 @@ export async function jornadaRoutes(app: FastifyInstance) {
   r.get('/jornadas/cumulative', { schema: { tags, summary: 'Acumulado por Jornada y categoría' } }, async (req) => cumulativeReport(ctxOf(req)));
   r.get('/jornadas/:id', { schema: { tags, summary: 'Una Jornada', params: idParam } }, async (req) => getJornada(ctxOf(req), req.params.id));
   r.put('/jornadas/:id/plan', { schema: { tags, summary: 'Guardar el plan por unidad y categoría', params: idParam, body: planInput } }, async (req) => putPlan(ctxOf(req), req.params.id, req.body.rows));
-  r.post('/jornadas/:id/plan/upload', { bodyLimit: MAX_UPLOAD_BYTES, schema: { tags, summary: 'Cargar el plan desde xlsx o CSV (CLUES, Categoría, Planeado); todo o nada', params: idParam } }, async (req) => {
-    const ctx = ctxOf(req);
-    if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'unsupported_media_type', 'Envíe el archivo como application/octet-stream (xlsx o CSV).');
-    return uploadPlan(ctx, req.params.id, req.body, decodeURIComponent((req.headers['x-file-name'] as string | undefined) ?? 'plan.xlsx'));
-  });
+  r.post('/jornadas/:id/plan/upload', { bodyLimit: MAX_UPLOAD_BYTES, schema: { tags, summary: 'Cargar el plan desde xlsx o CSV (CLUES, Categoría, Planeado); todo o nada', params: idParam } }, async (req) =>
+    uploadPlan(ctxOf(req), req.params.id, req.body, decodeURIComponent((req.headers['x-file-name'] as string | undefined) ?? 'plan.xlsx')),
+  );
   r.post('/jornadas/:id/unit-counts', { schema: { tags, summary: 'Captura directa de la unidad (trabajo no realizado por residentes)', params: idParam, body: aggregateInput } }, async (req) => putUnitCount(ctxOf(req), req.params.id, req.body));
   r.get('/jornadas/:id/report', { schema: { tags, summary: 'Planeado contra realizado por categoría, OOAD y UMAE; ranking; por día', params: idParam } }, async (req) => jornadaReport(ctxOf(req), req.params.id));
   r.get('/jornadas/:id/report.xlsx', { schema: { tags, summary: 'Reporte de la Jornada en Excel', params: idParam } }, async (req, reply) => jornadaXlsx(ctxOf(req), reply, req.params.id));
