@@ -26,6 +26,10 @@ const MyGuardsPage = lazy(() => import('./guards/MyGuardsPage.tsx').then((m) => 
 const PlanPage = lazy(() => import('./rotations/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const AbsencesPage = lazy(() => import('./rotations/AbsencesPage.tsx').then((m) => ({ default: m.AbsencesPage })));
 const CompliancePage = lazy(() => import('./guards/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })));
+const LogPage = lazy(() => import('./activity/LogPage.tsx').then((m) => ({ default: m.LogPage })));
+const ReviewPage = lazy(() => import('./activity/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
+const ProgressPage = lazy(() => import('./activity/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
+const JornadasPage = lazy(() => import('./jornadas/JornadasPage.tsx').then((m) => ({ default: m.JornadasPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -92,5 +96,9 @@ export const router = createRouter({
     page('/guards/rosters/$id', Roster),
     page('/guards/my', MyGuardsPage),
     page('/guards/compliance', CompliancePage),
+    page('/activity', LogPage),
+    page('/activity/review', ReviewPage),
+    page('/activity/progress', ProgressPage),
+    page('/jornadas', JornadasPage),
   ]),
 });
