@@ -96,4 +96,9 @@ describe('Jornadas Nacionales', () => {
     const pdf = await admin.request.get(`${baseUrl()}${await admin.getByRole('link', { name: 'PDF' }).getAttribute('href')}`);
     expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
   });
+
+  it('shows the beds reconverted for COVID returned to ordinary use (bulletin 003)', async () => {
+    await admin.goto(`${baseUrl()}/jornadas/backlog`);
+    await expect.poll(() => admin.getByTestId('beds-returned').textContent()).toContain('1,800');
+  });
 });

@@ -22,3 +22,4 @@ export * from './activity/rules.ts';
 export * from './activity/schemas.ts';
 export * from './jornadas/schemas.ts';
 export * from './jornadas/report.ts';
+export * from './jornadas/backlog.ts';

@@ -7,6 +7,7 @@ import { loadDemoUnits } from './db/seed/demo.ts';
 import { loadGuardRuleSets } from './db/seed/guard-rules.ts';
 import { loadDemoCodes } from './db/seed/codes.ts';
 import { loadDemoJornadas } from './db/seed/jornadas.ts';
+import { loadDemoBacklog } from './db/seed/backlog.ts';
 import { loadActivityRequirements } from './db/seed/requirements.ts';
 import { type DemoAccount, loadNationalData } from './db/seed/national/index.ts';
 import { databaseOptionsFromEnv } from './config.ts';
@@ -37,6 +38,7 @@ export async function prepareDatabase(env = process.env, log: (msg: string) => v
     if ((env.SIREM_SEED_SCALE ?? 'national') === 'national')
       demo = await loadNationalData(database.db, { demoPassword: env.SIREM_DEMO_PASSWORD || undefined, report: (m) => log(`  ${m}`) });
     await loadDemoJornadas(database.db);
+    await loadDemoBacklog(database.db);
   }
   return { database, adminPassword: created ? password : null, catalogueLoaded, demo };
 }

@@ -121,3 +121,27 @@ describe('a Jornada from creation to report', () => {
     expect((await sonora.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'deteccion_diabetes', count: 5 })).statusCode).toBe(403);
   });
 });
+
+describe('backlog and beds', () => {
+  it('waiting lists over time, the reduction a Jornada accounts for, and beds returned to ordinary use', async () => {
+    const coord = await t.userWith('cceis.rez', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId: jal.sede.unitId }]);
+    const list = ok<{ items: { id: number; number: number }[] }>(await central.get('/api/v1/jornadas'));
+    expect(list.items.some((j) => j.number === 2)).toBe(true);
+    const snap = (takenOn: string, waiting: number) => coord.post('/api/v1/jornadas/backlog', { unitId: jal.sede.unitId, service: 'Consulta externa', category: 'consultas', takenOn, waiting });
+    ok(await snap('2021-05-10', 500));
+    ok(await snap('2021-05-20', 320));
+    ok(await snap('2021-05-20', 300));
+    const future = await snap('2099-01-01', 1);
+    expect(future.json().detail).toContain('posterior a hoy');
+    const mine = ok<{ totals: { takenOn: string; waiting: number }[]; byJornada: { number: number; category: string; reduction: number }[] }>(await coord.get('/api/v1/jornadas/backlog'));
+    expect(mine.totals).toEqual([{ takenOn: '2021-05-10', category: 'consultas', waiting: 500 }, { takenOn: '2021-05-20', category: 'consultas', waiting: 300 }]);
+    expect(mine.byJornada.find((r) => r.number === 2)).toMatchObject({ category: 'consultas', before: 500, after: 300, reduction: 200, units: 1 });
+    const sonora = await t.userWith('ooad.son.rez', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: await ooadId(t.database.db, 'Sonora') }]);
+    expect(ok<{ totals: unknown[] }>(await sonora.get('/api/v1/jornadas/backlog')).totals).toEqual([]);
+    expect((await sonora.post('/api/v1/jornadas/backlog', { unitId: jal.sede.unitId, service: 'X', category: 'consultas', takenOn: '2021-05-10', waiting: 1 })).statusCode).toBe(403);
+
+    ok(await coord.post('/api/v1/jornadas/beds', { unitId: jal.sede.unitId, takenOn: '2022-01-15', ordinaryBeds: 100, reconvertedBeds: 40 }));
+    ok(await coord.post('/api/v1/jornadas/beds', { unitId: jal.sede.unitId, takenOn: '2022-06-30', ordinaryBeds: 130, reconvertedBeds: 10 }));
+    expect(ok<{ peakReconverted: number; returned: number }>(await coord.get('/api/v1/jornadas/beds'))).toMatchObject({ peakReconverted: 40, returned: 30 });
+  });
+});

@@ -30,6 +30,7 @@ const LogPage = lazy(() => import('./activity/LogPage.tsx').then((m) => ({ defau
 const ReviewPage = lazy(() => import('./activity/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 const ProgressPage = lazy(() => import('./activity/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
 const JornadasPage = lazy(() => import('./jornadas/JornadasPage.tsx').then((m) => ({ default: m.JornadasPage })));
+const BacklogPage = lazy(() => import('./jornadas/BacklogPage.tsx').then((m) => ({ default: m.BacklogPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -100,5 +101,6 @@ export const router = createRouter({
     page('/activity/review', ReviewPage),
     page('/activity/progress', ProgressPage),
     page('/jornadas', JornadasPage),
+    page('/jornadas/backlog', BacklogPage),
   ]),
 });

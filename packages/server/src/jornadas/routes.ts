@@ -1,9 +1,10 @@
-import { aggregateInput, idParam, jornadaInput, planInput } from '@sirem/core';
+import { aggregateInput, backlogInput, backlogQuery, bedsInput, idParam, jornadaInput, planInput } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../http/context.ts';
 import { MAX_UPLOAD_BYTES } from '../imports/parse.ts';
+import { backlogReport, bedsReport, putBacklog, putBeds } from './backlog-service.ts';
 import { putUnitCount } from './counts-service.ts';
 import { jornadaPdf, jornadaXlsx } from './exports.ts';
 import { putPlan, uploadPlan } from './plan-service.ts';
@@ -19,6 +20,10 @@ export async function jornadaRoutes(app: FastifyInstance) {
   const tags = ['jornadas'];
   r.get('/jornadas', { schema: { tags, summary: 'Jornadas Nacionales (recientes primero)', querystring: z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).optional() }) } }, async (req) => listJornadas(ctxOf(req), req.query));
   r.post('/jornadas', { schema: { tags, summary: 'Crear una Jornada Nacional', body: jornadaInput } }, async (req, reply) => reply.status(201).send(await createJornada(ctxOf(req), req.body)));
+  r.get('/jornadas/backlog', { schema: { tags, summary: 'Listas de espera en el tiempo y su reducción atribuible a cada Jornada', querystring: backlogQuery } }, async (req) => backlogReport(ctxOf(req), req.query));
+  r.post('/jornadas/backlog', { schema: { tags, summary: 'Registrar la lista de espera de un servicio en una fecha', body: backlogInput } }, async (req) => putBacklog(ctxOf(req), req.body));
+  r.get('/jornadas/beds', { schema: { tags, summary: 'Camas ordinarias y reconvertidas en el tiempo; camas devueltas a uso ordinario' } }, async (req) => bedsReport(ctxOf(req)));
+  r.post('/jornadas/beds', { schema: { tags, summary: 'Registrar las camas de una unidad en una fecha', body: bedsInput } }, async (req) => putBeds(ctxOf(req), req.body));
   r.get('/jornadas/cumulative', { schema: { tags, summary: 'Acumulado por Jornada y categoría' } }, async (req) => cumulativeReport(ctxOf(req)));
   r.get('/jornadas/:id', { schema: { tags, summary: 'Una Jornada', params: idParam } }, async (req) => getJornada(ctxOf(req), req.params.id));
   r.put('/jornadas/:id/plan', { schema: { tags, summary: 'Guardar el plan por unidad y categoría', params: idParam, body: planInput } }, async (req) => putPlan(ctxOf(req), req.params.id, req.body.rows));

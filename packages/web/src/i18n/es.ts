@@ -322,5 +322,15 @@ export const es = {
   'jornadas.saveCount': "Guardar captura",
   'jornadas.percent': "% del plan",
   'jornadas.dates': "Del {from} al {to}",
+  'nav.backlog': "Rezago y camas",
+  'backlog.title': "Rezago de servicios y reconversión de camas",
+  'backlog.waiting': "Personas en espera",
+  'backlog.byJornada': "Reducción atribuible a cada Jornada",
+  'backlog.beds': "Camas ordinarias y reconvertidas",
+  'backlog.returned': "Camas devueltas a uso ordinario",
+  'backlog.ordinary': "Ordinarias",
+  'backlog.reconverted': "Reconvertidas",
+  'backlog.consultas': "Consultas",
+  'backlog.cirugias_programadas': "Cirugías programadas",
 };
 export type MessageKey = keyof typeof es;

@@ -37,6 +37,7 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
       { to: '/activity/review', label: 'nav.activityReview', action: 'activity.verify' },
       { to: '/activity/progress', label: 'nav.activityProgress', action: 'activity.read' },
       { to: '/jornadas', label: 'nav.jornadas', action: 'jornadas.read' },
+      { to: '/jornadas/backlog', label: 'nav.backlog', action: 'jornadas.manage' },
     ],
   },
   {
@@ -96,7 +97,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {section.items.length > 1 && <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" px="sm">{t(section.label)}</Text>}
                 {items.map((item) => (
                   <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} onClick={close}
-                    active={item.to === '/' || item.to === '/guards' || item.to === '/activity' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
+                    active={item.to === '/' || item.to === '/guards' || item.to === '/activity' || item.to === '/jornadas' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
                 ))}
               </div>
             );

@@ -55,6 +55,28 @@ CREATE TABLE "codes" (
 	"search" text GENERATED ALWAYS AS (lower(translate(code || ' ' || description, 'áàäâãéèëêíìïîóòöôõúùüûñçÁÀÄÂÃÉÈËÊÍÌÏÎÓÒÖÔÕÚÙÜÛÑÇ', 'aaaaaeeeeiiiiooooouuuuncaaaaaeeeeiiiiooooouuuunc'))) STORED
 );
 --> statement-breakpoint
+CREATE TABLE "backlog_snapshots" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"unit_id" integer NOT NULL,
+	"service" text NOT NULL,
+	"category" text NOT NULL,
+	"taken_on" date NOT NULL,
+	"waiting" integer NOT NULL,
+	"entered_by" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "bed_capacity" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"unit_id" integer NOT NULL,
+	"taken_on" date NOT NULL,
+	"ordinary_beds" integer NOT NULL,
+	"reconverted_beds" integer NOT NULL,
+	"note" text,
+	"entered_by" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "jornada_plans" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"jornada_id" integer NOT NULL,
@@ -102,6 +124,10 @@ ALTER TABLE "activity_records" ADD CONSTRAINT "activity_records_recorded_by_user
 ALTER TABLE "activity_requirements" ADD CONSTRAINT "activity_requirements_specialty_id_specialties_id_fk" FOREIGN KEY ("specialty_id") REFERENCES "public"."specialties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "code_versions" ADD CONSTRAINT "code_versions_loaded_by_users_id_fk" FOREIGN KEY ("loaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "codes" ADD CONSTRAINT "codes_version_id_code_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."code_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "backlog_snapshots" ADD CONSTRAINT "backlog_snapshots_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "backlog_snapshots" ADD CONSTRAINT "backlog_snapshots_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bed_capacity" ADD CONSTRAINT "bed_capacity_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bed_capacity" ADD CONSTRAINT "bed_capacity_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jornada_plans" ADD CONSTRAINT "jornada_plans_jornada_id_jornadas_id_fk" FOREIGN KEY ("jornada_id") REFERENCES "public"."jornadas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jornada_plans" ADD CONSTRAINT "jornada_plans_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jornada_unit_counts" ADD CONSTRAINT "jornada_unit_counts_jornada_id_jornadas_id_fk" FOREIGN KEY ("jornada_id") REFERENCES "public"."jornadas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -113,6 +139,8 @@ CREATE INDEX "activity_jornada_idx" ON "activity_records" USING btree ("jornada_
 CREATE UNIQUE INDEX "activity_client_key" ON "activity_records" USING btree ("resident_id","client_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "activity_requirements_key" ON "activity_requirements" USING btree ("specialty_id","grade","group","valid_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "codes_version_code_key" ON "codes" USING btree ("version_id","code");--> statement-breakpoint
+CREATE UNIQUE INDEX "backlog_snapshots_key" ON "backlog_snapshots" USING btree ("unit_id","service","category","taken_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "bed_capacity_key" ON "bed_capacity" USING btree ("unit_id","taken_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "jornada_plans_key" ON "jornada_plans" USING btree ("jornada_id","unit_id","category");--> statement-breakpoint
 CREATE UNIQUE INDEX "jornada_unit_counts_key" ON "jornada_unit_counts" USING btree ("jornada_id","unit_id","day","category");--> statement-breakpoint
 CREATE INDEX "jornada_unit_counts_unit_idx" ON "jornada_unit_counts" USING btree ("unit_id");--> statement-breakpoint

@@ -51,3 +51,35 @@ export const jornadaUnitCounts = pgTable(
   },
   (t) => [uniqueIndex('jornada_unit_counts_key').on(t.jornadaId, t.unitId, t.day, t.category), index('jornada_unit_counts_unit_idx').on(t.unitId)],
 );
+
+/** How many people wait for a service at a unit on a date (consultas, cirugías programadas): the backlog the Jornadas recover. */
+export const backlogSnapshots = pgTable(
+  'backlog_snapshots',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    service: text('service').notNull(),
+    category: text('category').notNull(),
+    takenOn: date('taken_on', { mode: 'string' }).notNull(),
+    waiting: integer('waiting').notNull(),
+    enteredBy: integer('entered_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('backlog_snapshots_key').on(t.unitId, t.service, t.category, t.takenOn)],
+);
+
+/** A unit's beds on a date: ordinary, and reconverted (e.g. for COVID) until they return to ordinary use. */
+export const bedCapacity = pgTable(
+  'bed_capacity',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    takenOn: date('taken_on', { mode: 'string' }).notNull(),
+    ordinaryBeds: integer('ordinary_beds').notNull(),
+    reconvertedBeds: integer('reconverted_beds').notNull(),
+    note: text('note'),
+    enteredBy: integer('entered_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('bed_capacity_key').on(t.unitId, t.takenOn)],
+);
