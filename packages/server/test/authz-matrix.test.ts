@@ -167,6 +167,7 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/jornadas/:id/plan/upload': { allow: PEOPLE_MANAGERS, id: () => STALE },
   'POST /api/v1/jornadas/:id/unit-counts': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ unitId: fx.rows.units.id, day: '2026-05-14', category: 'cirugia', count: 1 }) },
   'GET /api/v1/jornadas/:id/report': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/jornadas/:id/participants': { allow: SIGNED_IN, id: () => STALE },
   'GET /api/v1/jornadas/:id/report.xlsx': { allow: SIGNED_IN, id: () => STALE },
   'GET /api/v1/jornadas/:id/report.pdf': { allow: SIGNED_IN, id: () => STALE },
 

@@ -113,6 +113,9 @@ describe('a Jornada from creation to report', () => {
     expect(report.byCategory.find((c) => c.key === 'consulta_medicina_familiar')).toMatchObject({ achieved: 152, fromRecords: 2, fromUnits: 150, planned: 500 });
     expect(report.total).toMatchObject({ planned: 580, achieved: 182 });
     expect(report.participants).toBe(1);
+    const people = ok<{ items: { residentId: number; entries: number }[] }>(await coord.get(`/api/v1/jornadas/${jornadaId}/participants`));
+    expect(people.items).toEqual([expect.objectContaining({ residentId: jal.resident.id, entries: 2 })]);
+    expect(ok<{ items: unknown[] }>(await jal.me.get(`/api/v1/jornadas/${jornadaId}/participants`)).items).toHaveLength(1);
     expect(report.ranking[0]).toMatchObject({ rank: 1, achieved: 182 });
   });
 

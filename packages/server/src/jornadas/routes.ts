@@ -7,6 +7,7 @@ import { MAX_UPLOAD_BYTES } from '../imports/parse.ts';
 import { backlogReport, bedsReport, putBacklog, putBeds } from './backlog-service.ts';
 import { putUnitCount } from './counts-service.ts';
 import { jornadaPdf, jornadaXlsx } from './exports.ts';
+import { jornadaParticipants } from './participants-service.ts';
 import { putPlan, uploadPlan } from './plan-service.ts';
 import { cumulativeReport, jornadaReport } from './report-service.ts';
 import { createJornada, getJornada, listJornadas } from './service.ts';
@@ -32,6 +33,7 @@ export async function jornadaRoutes(app: FastifyInstance) {
   );
   r.post('/jornadas/:id/unit-counts', { schema: { tags, summary: 'Captura directa de la unidad (trabajo no realizado por residentes)', params: idParam, body: aggregateInput } }, async (req) => putUnitCount(ctxOf(req), req.params.id, req.body));
   r.get('/jornadas/:id/report', { schema: { tags, summary: 'Planeado contra realizado por categoría, OOAD y UMAE; ranking; por día', params: idParam } }, async (req) => jornadaReport(ctxOf(req), req.params.id));
+  r.get('/jornadas/:id/participants', { schema: { tags, summary: 'Residentes que participaron (dentro de su ámbito)', params: idParam } }, async (req) => jornadaParticipants(ctxOf(req), req.params.id));
   r.get('/jornadas/:id/report.xlsx', { schema: { tags, summary: 'Reporte de la Jornada en Excel', params: idParam } }, async (req, reply) => jornadaXlsx(ctxOf(req), reply, req.params.id));
   r.get('/jornadas/:id/report.pdf', { schema: { tags, summary: 'Reporte de la Jornada en PDF', params: idParam } }, async (req, reply) => jornadaPdf(ctxOf(req), reply, req.params.id));
 }

@@ -333,4 +333,13 @@ export const en: Record<MessageKey, string> = {
   'backlog.reconverted': "Reconverted",
   'backlog.consultas': "Consults",
   'backlog.cirugias_programadas': "Scheduled surgeries",
+  'jornadas.new': "New Jornada",
+  'jornadas.number': "Number",
+  'jornadas.name': "Name",
+  'jornadas.startsOn': "Starts",
+  'jornadas.endsOn': "Ends",
+  'jornadas.all': "All",
+  'jornadas.categories': "Target categories",
+  'jornadas.create': "Create Jornada",
+  'jornadas.created': "Jornada created.",
 };

@@ -332,5 +332,14 @@ export const es = {
   'backlog.reconverted': "Reconvertidas",
   'backlog.consultas': "Consultas",
   'backlog.cirugias_programadas': "Cirugías programadas",
+  'jornadas.new': "Nueva Jornada",
+  'jornadas.number': "Número",
+  'jornadas.name': "Nombre",
+  'jornadas.startsOn': "Inicio",
+  'jornadas.endsOn': "Fin",
+  'jornadas.all': "Todas",
+  'jornadas.categories': "Categorías meta",
+  'jornadas.create': "Crear Jornada",
+  'jornadas.created': "Jornada creada.",
 };
 export type MessageKey = keyof typeof es;

@@ -9,6 +9,8 @@ import type { MessageKey } from '../i18n/es.ts';
 import { Bars } from '../ui/Bars.tsx';
 import { CumulativeChart } from './CumulativeChart.tsx';
 import { JornadaCapture } from './JornadaCapture.tsx';
+import { JornadaForm } from './JornadaForm.tsx';
+import { Participants } from './Participants.tsx';
 
 type Jornada = { id: number; number: number; name: string | null; startsOn: string; endsOn: string; categories: string[] };
 type Summary = { key: string; planned: number; achieved: number; fromRecords: number; fromUnits: number; percent: number | null };
@@ -73,10 +75,12 @@ export function JornadasPage() {
             <Paper withBorder p="md"><Title order={3} size="h4" mb="xs">{t('jornadas.byUmae')}</Title>{table(r.byUmae, (s) => s.key)}</Paper>
           </SimpleGrid>
           <Paper withBorder p="md"><Title order={3} size="h4" mb="xs">{t('jornadas.byOoad')}</Title>{table(r.byOoad, (s) => s.key)}</Paper>
+          <Participants jornadaId={id} />
           {can('jornadas.manage') && <JornadaCapture jornada={r.jornada} />}
         </>
       )}
       <CumulativeChart />
+      {can('catalog.manage') && <JornadaForm />}
     </Stack>
   );
 }
