@@ -18,16 +18,26 @@ const blank = (today: string) => ({ performedOn: today, service: '', kind: 'cons
 /** The resident's log, built for a phone at the bedside: works offline, remembers shortcuts, syncs once per entry. */
 export function LogPage() {
   const { t } = useI18n();
-  const { user } = useSession();
+  const { user, can } = useSession();
+  // Professors log on behalf of a resident of their sede; residents log for themselves.
+  const [forResident, setForResident] = useState('');
+  const roster = useQuery({
+    queryKey: ['activity-roster'],
+    enabled: can('activity.verify'),
+    queryFn: () => api.get<Page<{ id: number; fullName: string }>>(`/people/residents${qs({ status: 'activo', limit: 200 })}`),
+  });
   const userId = user?.id ?? 0;
   const client = useQueryClient();
   const [online, setOnline] = useState(navigator.onLine);
   const [queue, setQueue] = useState<QueuedEntry[]>(() => readQueue(userId));
   const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
   const context = useQuery({
-    queryKey: ['activity-context'],
-    queryFn: async () => cacheContext<Context>(userId, await api.get<Context>('/activity/context')),
-    initialData: () => cacheContext<Context>(userId) ?? undefined,
+    queryKey: ['activity-context', forResident],
+    queryFn: async () => {
+      const data = await api.get<Context>(`/activity/context${qs({ residentId: forResident || undefined })}`);
+      return forResident ? data : cacheContext<Context>(userId, data);
+    },
+    initialData: () => (forResident ? undefined : (cacheContext<Context>(userId) ?? undefined)),
     retry: false,
   });
   const me = context.data?.residents[0];
@@ -65,8 +75,12 @@ export function LogPage() {
     return () => (window.removeEventListener('online', up), window.removeEventListener('offline', down), window.clearInterval(timer));
   }, [sync]);
 
+  const picker = can('activity.verify') && (
+    <NativeSelect label={t('activity.resident')} value={forResident} onChange={(e) => setForResident(e.currentTarget.value)}
+      data={[{ value: '', label: '—' }, ...(roster.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.fullName }))]} />
+  );
   if (context.isError && !me) return <Alert color="red">{context.error instanceof ApiError ? context.error.message : String(context.error)}</Alert>;
-  if (context.data && !me) return <Alert color="yellow">{t('activity.noContext')}</Alert>;
+  if (context.data && !me) return picker || <Alert color="yellow">{t('activity.noContext')}</Alert>;
   if (!me) return null;
 
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -102,6 +116,7 @@ export function LogPage() {
         <Title order={2} size="h3">{t('activity.title')}</Title>
         <Badge color={online ? 'green' : 'gray'} data-testid="connection">{online ? t('activity.online') : t('activity.offline')}</Badge>
       </Group>
+      {picker}
       <Text size="sm" c="dimmed">{me.fullName} · {me.unitName}</Text>
       {message && <Alert color={message.color} role="status" withCloseButton onClose={() => setMessage(null)}>{message.text}</Alert>}
       <PendingList entries={queue} onSync={sync} onDiscard={discard} online={online} />
