@@ -19,7 +19,7 @@ export function EntryList({ entries, showResident = false, actions }: { entries:
         <Stack key={e.id} gap={2} p={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} data-testid="entry">
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" fw={500}>{formatDate(e.performedOn)} · {t(`kind.${e.kind}` as MessageKey)} {e.diagnosisCode ?? ''} {e.procedureCode ?? ''}</Text>
-            <Badge color={COLOR[e.status]} size="sm">{t(`status.${e.status}` as MessageKey)}</Badge>
+            <Badge color={COLOR[e.status]} size="sm" style={{ flexShrink: 0, overflow: 'visible' }}>{t(`status.${e.status}` as MessageKey)}</Badge>
           </Group>
           <Text size="xs" c="dimmed">
             {showResident ? `${e.residentName} · ` : ''}{e.service} · {t(`supervision.${e.supervision}` as MessageKey)}{e.supervisorName ? ` · ${e.supervisorName}` : ''} · {e.ageBand} {e.sex}

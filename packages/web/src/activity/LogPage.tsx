@@ -114,7 +114,7 @@ export function LogPage() {
     <Stack maw={560}>
       <Group justify="space-between" wrap="nowrap">
         <Title order={2} size="h3">{t('activity.title')}</Title>
-        <Badge color={online ? 'green' : 'gray'} data-testid="connection">{online ? t('activity.online') : t('activity.offline')}</Badge>
+        <Badge color={online ? 'green' : 'gray'} data-testid="connection" style={{ flexShrink: 0 }} maw={180}>{online ? t('activity.online') : t('activity.offline')}</Badge>
       </Group>
       {picker}
       <Text size="sm" c="dimmed">{me.fullName} · {me.unitName}</Text>
@@ -146,10 +146,8 @@ export function LogPage() {
             <SegmentedControl fullWidth value={form.sex} onChange={(v) => set({ sex: v })} data={[{ value: 'M', label: t('sex.M') }, { value: 'H', label: t('sex.H') }]} />
           </div>
           <Text size="xs" c="dimmed">{t('activity.noIdentity')}</Text>
-          <Group grow>
-            <Chip checked={favourites.some((f) => label(f) === label(current) && f.service === current.service)} onChange={() => setFavourites(toggleFavourite(userId, current))}>{t('activity.favourite')}</Chip>
-            <Button size="md" onClick={save} disabled={!form.service.trim()}>{t('activity.save')}</Button>
-          </Group>
+          <Chip checked={favourites.some((f) => label(f) === label(current) && f.service === current.service)} onChange={() => setFavourites(toggleFavourite(userId, current))}>{t('activity.favourite')}</Chip>
+          <Button size="md" fullWidth onClick={save} disabled={!form.service.trim()}>{t('activity.save')}</Button>
         </Stack>
       </Card>
       <Paper withBorder p="xs">

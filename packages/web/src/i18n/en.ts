@@ -228,7 +228,7 @@ export const en: Record<MessageKey, string> = {
   'nav.jornadas': "National Jornadas",
   'activity.title': "Clinical activity log",
   'activity.online': "Online",
-  'activity.offline': "Offline: entries are kept on this phone",
+  'activity.offline': "Offline",
   'activity.pending': "Waiting to sync ({n})",
   'activity.syncNow': "Sync now",
   'activity.synced': "{n} entries synced.",

@@ -227,7 +227,7 @@ export const es = {
   'nav.jornadas': "Jornadas Nacionales",
   'activity.title': "Bitácora de actividad clínica",
   'activity.online': "En línea",
-  'activity.offline': "Sin conexión: las entradas se guardan en este teléfono",
+  'activity.offline': "Sin conexión",
   'activity.pending': "Pendientes de sincronizar ({n})",
   'activity.syncNow': "Sincronizar",
   'activity.synced': "{n} entradas sincronizadas.",
