@@ -73,10 +73,12 @@ export type SyncResult = { clientKey: string; status: 'created' | 'duplicate' | 
  * `duplicate` with the stored id, and one bad entry does not hold back the others.
  */
 export async function syncRecords(ctx: Ctx, entries: SyncEntry[]): Promise<SyncResult[]> {
-  activityScope(ctx, 'activity.record');
+  const scope = activityScope(ctx, 'activity.record');
   const results: SyncResult[] = [];
   for (const { clientKey, ...input } of entries) {
-    const existing = await findByKey(ctx, input.residentId, clientKey);
+    // Only someone who may record for this resident learns whether a key is already stored.
+    const covered = await residentPlace(ctx.db, input.residentId).then((r) => coversResident(scope, ctx, r), () => false);
+    const existing = covered ? await findByKey(ctx, input.residentId, clientKey) : null;
     if (existing) {
       results.push({ clientKey, status: 'duplicate', id: existing });
       continue;
@@ -85,7 +87,7 @@ export async function syncRecords(ctx: Ctx, entries: SyncEntry[]): Promise<SyncR
       const row = await createRecord(ctx, input, clientKey);
       results.push({ clientKey, status: 'created', id: row.id });
     } catch (error) {
-      const raced = await findByKey(ctx, input.residentId, clientKey);
+      const raced = covered ? await findByKey(ctx, input.residentId, clientKey) : null;
       if (raced) results.push({ clientKey, status: 'duplicate', id: raced });
       else if (error instanceof AppError) results.push({ clientKey, status: 'rejected', code: error.code, detail: error.message });
       else throw error;
@@ -95,6 +97,6 @@ export async function syncRecords(ctx: Ctx, entries: SyncEntry[]): Promise<SyncR
 }
 
 async function findByKey(ctx: Ctx, residentId: number, clientKey: string) {
-  const [row] = await ctx.db.select({ id: activityRecords.id, recordedBy: activityRecords.recordedBy }).from(activityRecords).where(and(eq(activityRecords.residentId, residentId), eq(activityRecords.clientKey, clientKey)));
+  const [row] = await ctx.db.select({ id: activityRecords.id }).from(activityRecords).where(and(eq(activityRecords.residentId, residentId), eq(activityRecords.clientKey, clientKey)));
   return row?.id ?? null;
 }
