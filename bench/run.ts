@@ -1,8 +1,9 @@
+import { activityBenchmark } from './activity.ts';
 import { guardsBenchmark } from './guards.ts';
 import { importBenchmark } from './import.ts';
 
 /** `npm run bench -- <name>`: runs one benchmark (or all) and writes bench/results/<name>.{json,md}. */
-const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark };
+const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark, activity: activityBenchmark };
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const chosen = names.length ? names : Object.keys(BENCHMARKS);
 for (const name of chosen) {

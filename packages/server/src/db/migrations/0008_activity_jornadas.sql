@@ -135,7 +135,7 @@ ALTER TABLE "jornada_unit_counts" ADD CONSTRAINT "jornada_unit_counts_unit_id_un
 ALTER TABLE "jornada_unit_counts" ADD CONSTRAINT "jornada_unit_counts_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "activity_resident_idx" ON "activity_records" USING btree ("resident_id","performed_on");--> statement-breakpoint
 CREATE INDEX "activity_sede_idx" ON "activity_records" USING btree ("sede_id","status");--> statement-breakpoint
-CREATE INDEX "activity_jornada_idx" ON "activity_records" USING btree ("jornada_id","unit_id","kind");--> statement-breakpoint
+CREATE INDEX "activity_jornada_idx" ON "activity_records" USING btree ("jornada_id","unit_id","kind","status","performed_on","resident_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "activity_client_key" ON "activity_records" USING btree ("resident_id","client_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "activity_requirements_key" ON "activity_requirements" USING btree ("specialty_id","grade","group","valid_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "codes_version_code_key" ON "codes" USING btree ("version_id","code");--> statement-breakpoint

@@ -68,7 +68,8 @@ export const activityRecords = pgTable(
   (t) => [
     index('activity_resident_idx').on(t.residentId, t.performedOn),
     index('activity_sede_idx').on(t.sedeId, t.status),
-    index('activity_jornada_idx').on(t.jornadaId, t.unitId, t.kind),
+    // Covers every Jornada report query (by unit and kind, by day, participants) as an index-only scan.
+    index('activity_jornada_idx').on(t.jornadaId, t.unitId, t.kind, t.status, t.performedOn, t.residentId),
     uniqueIndex('activity_client_key').on(t.residentId, t.clientKey),
   ],
 );
