@@ -342,4 +342,6 @@ export const en: Record<MessageKey, string> = {
   'jornadas.categories': "Target categories",
   'jornadas.create': "Create Jornada",
   'jornadas.created': "Jornada created.",
+  'jornadas.planRow': "Plan for one unit and category",
+  'jornadas.savePlan': "Save plan",
 };

@@ -341,5 +341,7 @@ export const es = {
   'jornadas.categories': "Categorías meta",
   'jornadas.create': "Crear Jornada",
   'jornadas.created': "Jornada creada.",
+  'jornadas.planRow': "Plan de una unidad y categoría",
+  'jornadas.savePlan': "Guardar plan",
 };
 export type MessageKey = keyof typeof es;
