@@ -117,6 +117,11 @@ describe('a Jornada from creation to report', () => {
     expect(people.items).toEqual([expect.objectContaining({ residentId: jal.resident.id, entries: 2 })]);
     expect(ok<{ items: unknown[] }>(await jal.me.get(`/api/v1/jornadas/${jornadaId}/participants`)).items).toHaveLength(1);
     expect(report.ranking[0]).toMatchObject({ rank: 1, achieved: 182 });
+    expect((report as unknown as { byDay: unknown[] }).byDay).toEqual([
+      { day: '2026-05-20', category: 'consulta_medicina_familiar', fromRecords: 1, fromUnits: 150, achieved: 151 },
+      { day: '2026-05-21', category: 'consulta_medicina_familiar', fromRecords: 1, fromUnits: 0, achieved: 1 },
+      { day: '2026-05-21', category: 'deteccion_diabetes', fromRecords: 0, fromUnits: 30, achieved: 30 },
+    ]);
   });
 
   it('a coordinator of another OOAD cannot enter counts for this unit', async () => {

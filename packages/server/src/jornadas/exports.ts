@@ -17,6 +17,8 @@ async function lines(ctx: Ctx, id: number) {
     ...report.byOoad.map((s) => ({ ...s, section: 'OOAD', label: s.key })),
     ...report.byUmae.map((s) => ({ ...s, section: 'UMAE', label: s.key })),
     ...report.ranking.map((s) => ({ ...s, section: `Ranking ${s.rank}`, label: s.key })),
+    // Daily figures have no plan: the plan is set for the whole Jornada.
+    ...report.byDay.map((d) => ({ key: d.day, planned: 0, achieved: d.achieved, fromRecords: d.fromRecords, fromUnits: d.fromUnits, percent: null, section: `Día ${formatDate(d.day)}`, label: label(d.category) })),
   ];
   return { report, out };
 }

@@ -30,11 +30,13 @@ export async function jornadaCells(db: Db, jornadaId: number, categories: string
 
 async function byDay(db: Db, jornadaId: number) {
   const result = await db.execute(sql`
-    select day::text as day, category, sum(n)::int as achieved from (
-      select performed_on as day, kind as category, count(*) n from activity_records where jornada_id = ${jornadaId} and status <> 'devuelta' group by 1, 2
-      union all select day, category, sum(count) from jornada_unit_counts where jornada_id = ${jornadaId} group by 1, 2) x
+    select day::text as day, category, sum(r)::int as "fromRecords", sum(u)::int as "fromUnits" from (
+      select performed_on as day, kind as category, count(*) r, 0 u from activity_records where jornada_id = ${jornadaId} and status <> 'devuelta' group by 1, 2
+      union all select day, category, 0, sum(count) from jornada_unit_counts where jornada_id = ${jornadaId} group by 1, 2) x
     group by 1, 2 order by 1, 2`);
-  return rowsOf<{ day: string; category: string; achieved: number }>(result).map((r) => ({ ...r, achieved: Number(r.achieved) }));
+  return rowsOf<{ day: string; category: string; fromRecords: number; fromUnits: number }>(result).map((r) => ({
+    ...r, fromRecords: Number(r.fromRecords), fromUnits: Number(r.fromUnits), achieved: Number(r.fromRecords) + Number(r.fromUnits),
+  }));
 }
 
 export async function jornadaReport(ctx: Ctx, jornadaId: number) {
