@@ -344,4 +344,5 @@ export const en: Record<MessageKey, string> = {
   'jornadas.created': "Jornada created.",
   'jornadas.planRow': "Plan for one unit and category",
   'jornadas.savePlan': "Save plan",
+  'jornadas.byDay': "Achieved by day",
 };

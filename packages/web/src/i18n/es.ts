@@ -343,5 +343,6 @@ export const es = {
   'jornadas.created': "Jornada creada.",
   'jornadas.planRow': "Plan de una unidad y categoría",
   'jornadas.savePlan': "Guardar plan",
+  'jornadas.byDay': "Realizado por día",
 };
 export type MessageKey = keyof typeof es;

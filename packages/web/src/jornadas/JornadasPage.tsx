@@ -14,7 +14,8 @@ import { Participants } from './Participants.tsx';
 
 type Jornada = { id: number; number: number; name: string | null; startsOn: string; endsOn: string; categories: string[] };
 type Summary = { key: string; planned: number; achieved: number; fromRecords: number; fromUnits: number; percent: number | null };
-export type Report = { jornada: Jornada; total: Summary; byCategory: Summary[]; byOoad: Summary[]; byUmae: Summary[]; ranking: (Summary & { rank: number })[]; participants: number };
+type Day = { day: string; category: string; achieved: number; fromRecords: number; fromUnits: number };
+export type Report = { jornada: Jornada; total: Summary; byCategory: Summary[]; byOoad: Summary[]; byUmae: Summary[]; ranking: (Summary & { rank: number })[]; byDay: Day[]; participants: number };
 
 const RECORDS = 'var(--mantine-color-teal-6)';
 const UNITS = 'var(--mantine-color-blue-4)';
@@ -74,6 +75,10 @@ export function JornadasPage() {
             <Paper withBorder p="md"><Title order={3} size="h4" mb="xs">{t('jornadas.ranking')}</Title><Bars label={t('jornadas.ranking')} format={n} bars={r.ranking.map((s) => ({ label: `${s.rank}. ${s.key}`, value: s.achieved }))} /></Paper>
             <Paper withBorder p="md"><Title order={3} size="h4" mb="xs">{t('jornadas.byUmae')}</Title>{table(r.byUmae, (s) => s.key)}</Paper>
           </SimpleGrid>
+          <Paper withBorder p="md">
+            <Title order={3} size="h4" mb="xs">{t('jornadas.byDay')}</Title>
+            <Bars label={t('jornadas.byDay')} format={n} bars={r.byDay.map((d) => ({ label: `${formatDate(d.day)} · ${kind(d.category)}`, value: d.achieved, parts: [{ value: d.fromRecords, color: RECORDS }, { value: d.fromUnits, color: UNITS }] }))} />
+          </Paper>
           <Paper withBorder p="md"><Title order={3} size="h4" mb="xs">{t('jornadas.byOoad')}</Title>{table(r.byOoad, (s) => s.key)}</Paper>
           <Participants jornadaId={id} />
           {can('jornadas.manage') && <JornadaCapture jornada={r.jornada} />}
