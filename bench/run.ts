@@ -1,3 +1,4 @@
+import { activityBenchmark } from './activity.ts';
 import { guardsBenchmark } from './guards.ts';
 import { faultsBenchmark } from './faults.ts';
 import { frontendBenchmark } from './frontend.ts';
@@ -7,7 +8,7 @@ import { readsBenchmark } from './reads.ts';
 import { soakBenchmark } from './soak.ts';
 
 /** `npm run bench -- <name>`: runs one benchmark (or all) and writes bench/results/<name>.{json,md}. */
-const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark, hostile: hostileBenchmark, faults: faultsBenchmark, reads: readsBenchmark, soak: soakBenchmark, frontend: frontendBenchmark };
+const BENCHMARKS: Record<string, () => Promise<unknown>> = { import: importBenchmark, guards: guardsBenchmark, activity: activityBenchmark, hostile: hostileBenchmark, faults: faultsBenchmark, reads: readsBenchmark, soak: soakBenchmark, frontend: frontendBenchmark };
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const chosen = names.length ? names : Object.keys(BENCHMARKS);
 for (const name of chosen) {

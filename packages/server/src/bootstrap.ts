@@ -6,6 +6,10 @@ import { loadCatalogue } from './db/seed/catalog.ts';
 import { loadDemoUnits } from './db/seed/demo.ts';
 import { loadGuardRuleSets } from './db/seed/guard-rules.ts';
 import { loadEvaluationCatalogue } from './db/seed/evaluations.ts';
+import { loadDemoCodes } from './db/seed/codes.ts';
+import { loadDemoJornadas } from './db/seed/jornadas.ts';
+import { loadDemoBacklog } from './db/seed/backlog.ts';
+import { loadActivityRequirements } from './db/seed/requirements.ts';
 import { type DemoAccount, loadNationalData } from './db/seed/national/index.ts';
 import { databaseOptionsFromEnv } from './config.ts';
 
@@ -23,6 +27,8 @@ export async function prepareDatabase(env = process.env, log: (msg: string) => v
   const catalogueLoaded = await loadCatalogue(database.db);
   await loadGuardRuleSets(database.db);
   await loadEvaluationCatalogue(database.db);
+  await loadDemoCodes(database.db);
+  await loadActivityRequirements(database.db);
   // The administrator comes first: it is created only while the database has no users.
   const password = env.SIREM_ADMIN_PASSWORD || randomBytes(12).toString('base64url');
   // A generated password is one-time: the administrator must replace it at the first login.
@@ -33,6 +39,8 @@ export async function prepareDatabase(env = process.env, log: (msg: string) => v
     // A new installation gets the national demo institution unless told to stay small.
     if ((env.SIREM_SEED_SCALE ?? 'national') === 'national')
       demo = await loadNationalData(database.db, { demoPassword: env.SIREM_DEMO_PASSWORD || undefined, report: (m) => log(`  ${m}`) });
+    await loadDemoJornadas(database.db);
+    await loadDemoBacklog(database.db);
   }
   return { database, adminPassword: created ? password : null, catalogueLoaded, demo };
 }

@@ -26,6 +26,8 @@ const PEOPLE_MANAGERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', 
 const GUARD_MANAGERS: Caller[] = PEOPLE_MANAGERS;
 const EVALUATION_MANAGERS: Caller[] = ['profesor_titular', 'coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 const SURVEY_READERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
+const RECORDERS: Caller[] = ['residente', 'profesor_titular', 'administrador'];
+const STAFF: Caller[] = SIGNED_IN.filter((c) => c !== 'residente');
 
 type Fixtures = {
   ids: Record<string, number>;
@@ -59,6 +61,8 @@ const catalogue = (name: string, writers: Caller[], duplicate: (fx: Fixtures) =>
     [`DELETE ${base}/:id`]: { allow: writers, id },
   };
 };
+/** A well-formed entry for a resident that does not exist: refused after authorisation. */
+const activityEntry = (fx: Fixtures) => ({ residentId: STALE, performedOn: '2026-05-14', unitId: fx.rows.units.id, service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', ageBand: '30-44', sex: 'M' });
 const stale = (name: string) => (fx: Fixtures) => ({ ...fx.rows[name], version: STALE });
 
 const TABLE: Record<string, Entry> = {
@@ -196,6 +200,38 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/evaluations/residents/:residentId/feedback': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ kind: 'general', body: 'Nota' }) },
   'POST /api/v1/evaluations/residents/:residentId/plans': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Plan', dueOn: '2026-12-10' }) },
   'POST /api/v1/evaluations/plans/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ status: 'cumplido', version: 0 }) },
+  // Activity log: everyone reads within scope; residents and professors record; professors review.
+  'GET /api/v1/activity/records': { allow: SIGNED_IN },
+  'GET /api/v1/activity/records/export.xlsx': { allow: SIGNED_IN },
+  'GET /api/v1/activity/records/:id': { allow: SIGNED_IN, id: () => STALE },
+  'POST /api/v1/activity/records': { allow: RECORDERS, body: (fx) => activityEntry(fx) },
+  'PATCH /api/v1/activity/records/:id': { allow: RECORDERS, id: () => STALE, body: (fx) => ({ ...activityEntry(fx), version: 0 }) },
+  'POST /api/v1/activity/records/:id/review': { allow: ['profesor_titular', 'administrador'], id: () => STALE, body: () => ({ decision: 'verificada', version: 0 }) },
+  'POST /api/v1/activity/sync': { allow: RECORDERS, body: (fx) => ({ entries: [{ ...activityEntry(fx), clientKey: 'matriz-0001' }] }) },
+  'GET /api/v1/activity/context': { allow: SIGNED_IN },
+  'GET /api/v1/activity/codes': { allow: SIGNED_IN, query: () => 'system=cie10&q=diabetes' },
+  'GET /api/v1/activity/code-versions': { allow: SIGNED_IN },
+  'POST /api/v1/activity/code-versions': { allow: CENTRE, query: () => 'system=cie10&label=Prueba' },
+  'GET /api/v1/activity/progress': { allow: SIGNED_IN, query: () => `residentId=${STALE}` },
+  'GET /api/v1/activity/behind': { allow: STAFF, query: (fx) => `sedeId=${fx.ids.sedes}` },
+  'GET /api/v1/activity/behind/export.xlsx': { allow: STAFF, query: (fx) => `sedeId=${fx.ids.sedes}` },
+
+  // Jornadas: everyone reads the national figures; the centre creates; units, OOAD and the centre capture.
+  'GET /api/v1/jornadas': { allow: SIGNED_IN },
+  'POST /api/v1/jornadas': { allow: CENTRE, body: (fx) => ({ number: fx.rows.jornadas.number, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [fx.rows.units.ooadId], umaeIds: [], categories: ['cirugia'] }) },
+  'GET /api/v1/jornadas/cumulative': { allow: SIGNED_IN },
+  'GET /api/v1/jornadas/backlog': { allow: SIGNED_IN },
+  'POST /api/v1/jornadas/backlog': { allow: PEOPLE_MANAGERS, body: () => ({ unitId: STALE, service: 'Consulta externa', category: 'consultas', takenOn: '2021-05-10', waiting: 1 }) },
+  'GET /api/v1/jornadas/beds': { allow: SIGNED_IN },
+  'POST /api/v1/jornadas/beds': { allow: PEOPLE_MANAGERS, body: () => ({ unitId: STALE, takenOn: '2021-05-10', ordinaryBeds: 1, reconvertedBeds: 0 }) },
+  'GET /api/v1/jornadas/:id': { allow: SIGNED_IN, id: () => STALE },
+  'PUT /api/v1/jornadas/:id/plan': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ rows: [{ unitId: fx.rows.units.id, category: 'cirugia', planned: 1 }] }) },
+  'POST /api/v1/jornadas/:id/plan/upload': { allow: PEOPLE_MANAGERS, id: () => STALE },
+  'POST /api/v1/jornadas/:id/unit-counts': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ unitId: fx.rows.units.id, day: '2026-05-14', category: 'cirugia', count: 1 }) },
+  'GET /api/v1/jornadas/:id/report': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/jornadas/:id/participants': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/jornadas/:id/report.xlsx': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/jornadas/:id/report.pdf': { allow: SIGNED_IN, id: () => STALE },
 
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
@@ -253,6 +289,7 @@ beforeAll(async () => {
     sedes: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/sedes/${sede.id}`)),
     cycles: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/cycles/${cycle.id}`)),
     services: ok<Record<string, unknown>>(await admin.post('/api/v1/rotations/services', { unitId: unit.id, name: 'Urgencias (matriz)', capacityPerGrade: [2, 2, 2, 2] }), 201),
+    jornadas: ok<Record<string, unknown>>(await admin.post('/api/v1/jornadas', { number: 77, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [jalisco], umaeIds: [], categories: ['cirugia'] }), 201),
   };
   const grants: Record<Exclude<Caller, 'anonymous' | 'administrador'>, GrantInput> = {
     residente: { role: 'residente', scopeKind: 'self' },

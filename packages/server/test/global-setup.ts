@@ -8,6 +8,8 @@ import { loadCatalogue } from '../src/db/seed/catalog.ts';
 import { loadDemoUnits } from '../src/db/seed/demo.ts';
 import { loadGuardRuleSets } from '../src/db/seed/guard-rules.ts';
 import { loadEvaluationCatalogue } from '../src/db/seed/evaluations.ts';
+import { loadDemoCodes } from '../src/db/seed/codes.ts';
+import { loadActivityRequirements } from '../src/db/seed/requirements.ts';
 import { adminDatabaseUrl, databaseUrl } from './support/native.ts';
 
 declare module 'vitest' {
@@ -59,4 +61,6 @@ async function seed(database: Awaited<ReturnType<typeof openDatabase>>) {
   await loadDemoUnits(database.db);
   await loadGuardRuleSets(database.db);
   await loadEvaluationCatalogue(database.db);
+  await loadDemoCodes(database.db);
+  await loadActivityRequirements(database.db);
 }

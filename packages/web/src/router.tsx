@@ -39,6 +39,11 @@ const AssignedPage = lazy(() => import('./evaluations/AssignedPage.tsx').then((m
 const MyEvaluationsPage = lazy(() => import('./evaluations/MyEvaluationsPage.tsx').then((m) => ({ default: m.MyEvaluationsPage })));
 const CommitteePage = lazy(() => import('./evaluations/CommitteePage.tsx').then((m) => ({ default: m.CommitteePage })));
 const FollowUpPage = lazy(() => import('./evaluations/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })));
+const LogPage = lazy(() => import('./activity/LogPage.tsx').then((m) => ({ default: m.LogPage })));
+const ReviewPage = lazy(() => import('./activity/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
+const ProgressPage = lazy(() => import('./activity/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
+const JornadasPage = lazy(() => import('./jornadas/JornadasPage.tsx').then((m) => ({ default: m.JornadasPage })));
+const BacklogPage = lazy(() => import('./jornadas/BacklogPage.tsx').then((m) => ({ default: m.BacklogPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -118,5 +123,10 @@ export const router = createRouter({
     page('/surveys/builder', BuilderPage),
     page('/surveys/results', SurveyResultsPage),
     page('/surveys/teaching', TeachingPage),
+    page('/activity', LogPage),
+    page('/activity/review', ReviewPage),
+    page('/activity/progress', ProgressPage),
+    page('/jornadas', JornadasPage),
+    page('/jornadas/backlog', BacklogPage),
   ]),
 });

@@ -56,10 +56,17 @@ export const ACTIONS = [
   'surveys.results',
   'evaluations.design',
   'evaluations.manage',
+  'activity.read',
+  'activity.record',
+  'activity.verify',
+  'jornadas.read',
+  'jornadas.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['catalog.read', 'people.read'];
+const READ: Action[] = ['catalog.read', 'people.read', 'activity.read', 'jornadas.read'];
+// Professors record on a resident's behalf and verify within their sede; units enter Jornada plans and their own counts.
+const PROFESSOR: Action[] = [...READ, 'activity.record', 'activity.verify'];
 
 /**
  * Health data, conduct cases and survey answering belong to the people who need them, not to
@@ -69,14 +76,14 @@ const PERSONAL: Action[] = ['wellbeing.screen', 'wellbeing.followup', 'conduct.c
 const RESULTS: Action[] = ['wellbeing.aggregate', 'surveys.results'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  residente: [...READ, 'absences.request', 'wellbeing.screen', 'surveys.answer'],
-  profesor_titular: [...READ, 'surveys.answer', 'evaluations.manage'],
-  profesor_adjunto: [...READ, 'surveys.answer'],
+  residente: [...READ, 'absences.request', 'activity.record', 'wellbeing.screen', 'surveys.answer'],
+  profesor_titular: [...PROFESSOR, 'surveys.answer', 'evaluations.manage'],
+  profesor_adjunto: [...PROFESSOR, 'surveys.answer'],
   tutor: [...READ, 'surveys.answer'],
   jefe_servicio: [...READ, 'guards.manage'],
-  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'evaluations.manage', ...RESULTS],
-  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'evaluations.manage', ...RESULTS],
-  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'conduct.publish', 'surveys.manage', 'evaluations.design', 'evaluations.manage', ...RESULTS],
+  coordinador_educacion: [...READ, 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'jornadas.manage', 'evaluations.manage', ...RESULTS],
+  coordinador_ooad: [...READ, 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'jornadas.manage', 'evaluations.manage', ...RESULTS],
+  nivel_central: [...READ, 'catalog.manage', 'unit.manage', 'sede.manage', 'people.manage', 'rotations.manage', 'guards.manage', 'jornadas.manage', 'conduct.publish', 'surveys.manage', 'evaluations.design', 'evaluations.manage', ...RESULTS],
   enlace_salud_mental: [...READ, 'wellbeing.followup', 'wellbeing.aggregate'],
   comite_etica: [...READ, 'conduct.cases'],
   administrador: ACTIONS.filter((a) => !PERSONAL.includes(a)),

@@ -16,7 +16,7 @@ export const feedbackInput = z.object({
   body: requiredText('La retroalimentación', 2000),
 });
 
-export const planInput = z.object({
+export const actionPlanInput = z.object({
   title: requiredText('El título del plan', 200),
   detail: optionalText('El detalle', 2000),
   dueOn: isoDate,

@@ -1,4 +1,4 @@
-import { feedbackInput, id, idParam, planInput, planUpdate, sessionInput } from '@sirem/core';
+import { feedbackInput, id, idParam, actionPlanInput, planUpdate, sessionInput } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,7 +16,7 @@ export async function tutoringRoutes(app: FastifyInstance) {
   r.get('/evaluations/residents/:residentId/follow-up', { schema: { tags, summary: 'Tutorías, retroalimentación y planes de acción de un residente', params: residentParam } }, async (req) => followUp(ctxOf(req), req.params.residentId));
   r.post('/evaluations/residents/:residentId/sessions', { schema: { tags, summary: 'Registrar una sesión de tutoría', params: residentParam, body: sessionInput } }, async (req, reply) => reply.status(201).send(await addSession(ctxOf(req), req.params.residentId, req.body)));
   r.post('/evaluations/residents/:residentId/feedback', { schema: { tags, summary: 'Dejar retroalimentación', params: residentParam, body: feedbackInput } }, async (req, reply) => reply.status(201).send(await addFeedback(ctxOf(req), req.params.residentId, req.body)));
-  r.post('/evaluations/residents/:residentId/plans', { schema: { tags, summary: 'Acordar un plan de acción con fecha', params: residentParam, body: planInput } }, async (req, reply) => reply.status(201).send(await addPlan(ctxOf(req), req.params.residentId, req.body)));
+  r.post('/evaluations/residents/:residentId/plans', { schema: { tags, summary: 'Acordar un plan de acción con fecha', params: residentParam, body: actionPlanInput } }, async (req, reply) => reply.status(201).send(await addPlan(ctxOf(req), req.params.residentId, req.body)));
   r.post('/evaluations/plans/:id', { schema: { tags, summary: 'Cerrar o reabrir un plan de acción', params: idParam, body: planUpdate } }, async (req) => updatePlan(ctxOf(req), req.params.id, req.body));
 
   // First pass a minute after start, then every six hours; each plan is reminded only once.

@@ -1,4 +1,4 @@
-import { type feedbackInput, type planInput, type planUpdate, reminderDue, type sessionInput } from '@sirem/core';
+import { type feedbackInput, type actionPlanInput, type planUpdate, reminderDue, type sessionInput } from '@sirem/core';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
@@ -50,7 +50,7 @@ export async function addFeedback(ctx: Ctx, residentId: number, input: z.infer<t
   });
 }
 
-export async function addPlan(ctx: Ctx, residentId: number, input: z.infer<typeof planInput>) {
+export async function addPlan(ctx: Ctx, residentId: number, input: z.infer<typeof actionPlanInput>) {
   const { relation } = await relationTo(ctx, residentId);
   if (!relation.tutor && !relation.manager) throw forbidden('Los planes de acción los acuerdan el tutor o la dirección del curso.');
   return ctx.db.transaction(async (tx) => {

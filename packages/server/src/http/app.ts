@@ -23,6 +23,8 @@ import { conductRoutes } from '../wellbeing/conduct-routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { evaluationRoutes } from '../evaluations/routes.ts';
 import { tutoringRoutes } from '../evaluations/tutoring-routes.ts';
+import { activityRoutes } from '../activity/routes.ts';
+import { jornadaRoutes } from '../jornadas/routes.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -109,6 +111,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(surveyRoutes);
       await api.register(evaluationRoutes);
       await api.register(tutoringRoutes);
+      await api.register(activityRoutes);
+      await api.register(jornadaRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -41,6 +41,7 @@ export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
   delete: <T>(url: string) => request<T>('DELETE', url),
   upload: <T>(url: string, file: File) => request<T>('POST', url, file, { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) }),
 };

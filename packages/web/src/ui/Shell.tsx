@@ -59,6 +59,16 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
     ],
   },
   {
+    label: 'nav.activity',
+    items: [
+      { to: '/activity', label: 'nav.activity', action: 'activity.record' },
+      { to: '/activity/review', label: 'nav.activityReview', action: 'activity.verify' },
+      { to: '/activity/progress', label: 'nav.activityProgress', action: 'activity.read' },
+      { to: '/jornadas', label: 'nav.jornadas', action: 'jornadas.read' },
+      { to: '/jornadas/backlog', label: 'nav.backlog', action: 'jornadas.manage' },
+    ],
+  },
+  {
     label: 'nav.catalog',
     items: [
       { to: '/catalog/ooads', label: 'nav.ooads', action: 'catalog.read' },
@@ -115,7 +125,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {section.items.length > 1 && <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" px="sm">{t(section.label)}</Text>}
                 {items.map((item) => (
                   <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} onClick={close}
-                    active={item.to === '/' || item.to === '/guards' || item.to === '/wellbeing' || item.to === '/surveys' || item.to === '/evaluations' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
+                    active={item.to === '/' || item.to === '/guards' || item.to === '/wellbeing' || item.to === '/surveys' || item.to === '/evaluations' || item.to === '/activity' || item.to === '/jornadas' ? path === item.to || (item.to === '/guards' && path.startsWith('/guards/rosters')) : path.startsWith(item.to)} />
                 ))}
               </div>
             );

@@ -9,3 +9,5 @@ export * from './wellbeing.ts';
 export * from './conduct.ts';
 export * from './surveys.ts';
 export * from './evaluations.ts';
+export * from './activity.ts';
+export * from './jornadas.ts';

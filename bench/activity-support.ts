@@ -1,0 +1,42 @@
+import type postgres from 'postgres';
+
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+const KINDS = ['cirugia', 'consulta_especialidad', 'consulta_medicina_familiar', 'deteccion_mastografia', 'deteccion_exploracion_mama', 'deteccion_diabetes', 'deteccion_hipertension', 'deteccion_cacu'];
+
+/**
+ * Generates `rows` activity entries server-side (INSERT … SELECT over generate_series) for the
+ * active residents, one in ten during Jornada `jornadaId` (14–16 May 2021), four in five verified.
+ */
+export async function generateRecords(sql: postgres.Sql, rows: number, jornadaId: number) {
+  await sql.unsafe(`create temp table bench_r as
+    select (row_number() over (order by r.id) - 1)::int as k, r.id, r.sede_id, s.unit_id from residents r join sedes s on s.id = r.sede_id where r.status = 'activo'`);
+  const [{ n }] = await sql.unsafe<{ n: number }[]>('select count(*)::int as n from bench_r');
+  const kinds = `array[${KINDS.map((k) => `'${k}'`).join(',')}]`;
+  const chunk = 1_000_000;
+  for (let from = 0; from < rows; from += chunk) {
+    const to = Math.min(rows, from + chunk) - 1;
+    await sql.unsafe(`insert into activity_records (resident_id, sede_id, performed_on, unit_id, service, kind, supervision, age_band, sex, status, jornada_id)
+      select r.id, r.sede_id,
+             case when g % 10 = 0 then date '2021-05-14' + (g % 3) else date '2021-03-01' + (g % 2000) end,
+             r.unit_id, 'Consulta externa', (${kinds})[1 + (g / 7) % 8], 'realiza', '30-44', case when g % 2 = 0 then 'H' else 'M' end,
+             case when g % 5 = 0 then 'registrada' else 'verificada' end,
+             case when g % 10 = 0 then ${jornadaId} end
+      from generate_series(${from}, ${to}) g join bench_r r on r.k = g % ${n}`);
+  }
+  await sql.unsafe('vacuum analyze activity_records');
+  return n;
+}
+
+/** A direct count forced to read the whole table, the baseline each report is checked against. */
+export async function fullScan<T extends object>(sql: postgres.Sql, query: string): Promise<{ rows: T[]; ms: number }> {
+  return sql.begin(async (tx) => {
+    await tx.unsafe('set local enable_indexscan = off; set local enable_indexonlyscan = off; set local enable_bitmapscan = off');
+    const t = performance.now();
+    const rows = await tx.unsafe<T[]>(query);
+    return { rows, ms: performance.now() - t };
+  }) as Promise<{ rows: T[]; ms: number }>;
+}

@@ -1,0 +1,122 @@
+import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { createUser } from '../packages/server/src/access/users-service.ts';
+import { openDatabase } from '../packages/server/src/db/client.ts';
+import { migrate } from '../packages/server/src/db/migrate.ts';
+import { loadCatalogue } from '../packages/server/src/db/seed/catalog.ts';
+import { loadDemoCodes } from '../packages/server/src/db/seed/codes.ts';
+import { loadDemoUnits } from '../packages/server/src/db/seed/demo.ts';
+import { loadDemoJornadas } from '../packages/server/src/db/seed/jornadas.ts';
+import { loadNationalData } from '../packages/server/src/db/seed/national/index.ts';
+import { loadActivityRequirements } from '../packages/server/src/db/seed/requirements.ts';
+import { jornadas } from '../packages/server/src/db/schema/jornadas.ts';
+import { residents } from '../packages/server/src/db/schema/people.ts';
+import { buildApp } from '../packages/server/src/http/app.ts';
+import { systemCtx } from '../packages/server/src/http/system-actor.ts';
+import { fullScan, generateRecords, percentile } from './activity-support.ts';
+import { freshDatabase, writeResult } from './support.ts';
+
+const ROWS = Number(process.env.BENCH_ACTIVITY_ROWS ?? 10_000_000);
+const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+/**
+ * Activity log on native PostgreSQL: sustained API write rate (each entry with its audit row) and
+ * the latency of the Jornada and requirements reports over `ROWS` entries, each report checked
+ * against a direct full-scan query whose time is the baseline.
+ */
+export async function activityBenchmark() {
+  const target = await freshDatabase('sirem_bench_activity');
+  const database = await openDatabase({ url: target.url, maxConnections: CONCURRENCY + 2 });
+  const sql = postgres(target.url, { max: 2, onnotice: () => {} });
+  try {
+    await migrate(database);
+    await loadCatalogue(database.db);
+    await loadDemoUnits(database.db);
+    await loadDemoCodes(database.db);
+    await loadActivityRequirements(database.db);
+    await loadNationalData(database.db, { seed: 2026, demoPassword: 'bench-demo-1' });
+    await loadDemoJornadas(database.db);
+    const [j2] = await database.db.select().from(jornadas).where(eq(jornadas.number, 2));
+    const generatedAt = performance.now();
+    const residentCount = await generateRecords(sql, ROWS, j2.id);
+    const generateSeconds = (performance.now() - generatedAt) / 1000;
+
+    await createUser(systemCtx(database.db), { username: 'bench', displayName: 'Bench', password: 'contraseña-bench-1', grants: [{ role: 'administrador', scopeKind: 'national' }] }, { mustChangePassword: false });
+    const app = await buildApp({ database, webRoot: null });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench', password: 'contraseña-bench-1' } });
+    const headers = { cookie: `sirem_session=${login.cookies.find((c) => c.name === 'sirem_session')?.value}`, 'x-csrf-token': login.json().csrfToken as string };
+    const ids = (await database.db.select({ id: residents.id, sedeId: residents.sedeId }).from(residents).where(eq(residents.status, 'activo')).limit(2000)).map((r) => r.id);
+    const unitOf = new Map((await sql<{ id: number; unit_id: number }[]>`select r.id, s.unit_id from residents r join sedes s on s.id = r.sede_id where r.id in ${sql(ids)}`).map((r) => [r.id, r.unit_id]));
+
+    // Sustained writes: CONCURRENCY clients posting entries for WRITE_SECONDS.
+    const latencies: number[] = [];
+    let failures = 0;
+    const until = performance.now() + WRITE_SECONDS * 1000;
+    const writer = async (w: number) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const residentId = ids[(w * 7919 + i) % ids.length] as number;
+        const t = performance.now();
+        const res = await app.inject({ method: 'POST', url: '/api/v1/activity/records', headers, payload: { residentId, performedOn: '2026-05-14', unitId: unitOf.get(residentId), service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', diagnosisCode: 'I10', ageBand: '45-59', sex: 'M' } });
+        latencies.push(performance.now() - t);
+        if (res.statusCode !== 201) failures++;
+      }
+    };
+    const writeStarted = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => writer(w)));
+    const writeSeconds = (performance.now() - writeStarted) / 1000;
+
+    // Jornada report against a full scan.
+    const reportTimes: number[] = [];
+    let report: { byCategory: { key: string; achieved: number }[] } = { byCategory: [] };
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      report = (await app.inject({ method: 'GET', url: `/api/v1/jornadas/${j2.id}/report`, headers })).json();
+      reportTimes.push(performance.now() - t);
+    }
+    const scan = await fullScan<{ category: string; n: number }>(sql, `select category, sum(n)::int as n from (
+      select kind as category, count(*) as n from activity_records where jornada_id = ${j2.id} and status <> 'devuelta' group by 1
+      union all select category, sum(count) from jornada_unit_counts where jornada_id = ${j2.id} group by 1) x group by 1`);
+    const direct = Object.fromEntries(scan.rows.map((r) => [r.category, Number(r.n)]));
+    const reportEqual = report.byCategory.every((c) => direct[c.key] === c.achieved);
+
+    // Requirements progress against a full scan for one resident.
+    const progressTimes: number[] = [];
+    let progress: { rows: { group: string; done: number }[] } = { rows: [] };
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      progress = (await app.inject({ method: 'GET', url: `/api/v1/activity/progress?residentId=${ids[i]}`, headers })).json();
+      progressTimes.push(performance.now() - t);
+    }
+    const last = ids[29] as number;
+    const pscan = await fullScan<{ kind: string; n: number }>(sql, `select kind, count(*)::int as n from activity_records where resident_id = ${last} and status = 'verificada' group by 1`);
+    const pdirect = Object.fromEntries(pscan.rows.map((r) => [r.kind, Number(r.n)]));
+    const progressEqual = progress.rows.every((r) => (pdirect[r.group] ?? 0) === r.done);
+    await app.close();
+
+    const result = {
+      rows: ROWS, residents: residentCount, generateSeconds, concurrency: CONCURRENCY,
+      write: { requests: latencies.length, failures, perSecond: latencies.length / writeSeconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+      jornadaReport: { p50: percentile(reportTimes, 50), p95: percentile(reportTimes, 95), fullScanMs: scan.ms, equal: reportEqual },
+      progressReport: { p50: percentile(progressTimes, 50), p95: percentile(progressTimes, 95), fullScanMs: pscan.ms, equal: progressEqual },
+      targets: { writesPerSecond: 2000, writeP99Ms: 50, reportP95Ms: 100 },
+    };
+    const f = (n: number) => n.toFixed(1);
+    writeResult('activity', result, [
+      '# Activity benchmark: native PostgreSQL',
+      '',
+      `${ROWS.toLocaleString('en')} activity entries (${residentCount.toLocaleString('en')} residents), generated in ${f(generateSeconds)} s.`,
+      '',
+      '| measure | result | target |',
+      '|---|---|---|',
+      `| API writes with audit row (${CONCURRENCY} clients, ${WRITE_SECONDS} s) | ${f(result.write.perSecond)}/s, p50 ${f(result.write.p50)} ms, p99 ${f(result.write.p99)} ms, ${failures} failed | ≥ 2,000/s, p99 ≤ 50 ms |`,
+      `| Jornada report | p50 ${f(result.jornadaReport.p50)} ms, p95 ${f(result.jornadaReport.p95)} ms; full scan ${f(scan.ms)} ms (ratio ${f(scan.ms / result.jornadaReport.p95)}×); equal: ${reportEqual} | p95 ≤ 100 ms |`,
+      `| Requirements progress | p50 ${f(result.progressReport.p50)} ms, p95 ${f(result.progressReport.p95)} ms; full scan ${f(pscan.ms)} ms (ratio ${f(pscan.ms / result.progressReport.p95)}×); equal: ${progressEqual} | p95 ≤ 100 ms |`,
+    ].join('\n'));
+    return result;
+  } finally {
+    await sql.end();
+    await database.close();
+    await target.drop();
+  }
+}

@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCurp } from '../packages/core/src/people/curp-build.ts';
+import { adminPassword, apiAs, baseUrl, launch, loginAs, newPage } from './support/browser.ts';
+
+let browser: Browser;
+let admin: Page;
+let residentId = 0;
+
+const person = (givenNames: string, birthDate: string, sex: 'H' | 'M') => {
+  const curp = buildCurp({ firstSurname: 'Bitácora', secondSurname: 'Prueba', givenNames, birthDate, sex, stateCode: 'DF' });
+  return { keyType: 'curp', curp, givenNames, firstSurname: 'Bitácora', secondSurname: 'Prueba', sex, birthDate, nationality: 'MEX' };
+};
+
+/** Signs in with the temporary password an administrator set and replaces it, as a new user does. */
+async function firstLogin(page: Page, username: string, temporary: string) {
+  await loginAs(page, username, temporary);
+  await page.getByLabel('Contraseña actual').fill(temporary);
+  await page.getByLabel(/^Contraseña nueva( \*)?$/).fill(`${username}-propia-1`);
+  await page.getByLabel('Confirme la contraseña nueva').fill(`${username}-propia-1`);
+  await page.getByRole('button', { name: 'Guardar' }).click();
+  await page.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  admin = await newPage(browser);
+  await loginAs(admin, 'admin', adminPassword());
+  await admin.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+  const unit = (await apiAs(admin, 'GET', '/catalog/units?q=Unidad%20de%20Medicina%20Familiar%20No.%209%20(demo)&limit=1')).items[0];
+  const sede = (await apiAs(admin, 'GET', `/catalog/sedes?unitId=${unit.id}`)).items[0];
+  const cycle = (await apiAs(admin, 'GET', '/catalog/cycles?q=2026-2027')).items[0];
+  const luis = person('Luis', '1996-02-11', 'H');
+  const rosa = person('Rosa', '1975-07-21', 'M');
+  residentId = (await apiAs(admin, 'POST', '/people/residents', { person: luis, sedeId: sede.id, cycleId: cycle.id, grade: 1, startNow: true })).id;
+  await apiAs(admin, 'POST', '/people/faculty', { person: rosa, sedeId: sede.id, role: 'titular', startsOn: '2020-03-01' });
+  await apiAs(admin, 'POST', '/access/users', { username: 'luis.bitacora', displayName: 'Luis Bitácora', password: 'temporal-luis-1', grants: [{ role: 'residente', scopeKind: 'self' }], personKey: luis.curp });
+  await apiAs(admin, 'POST', '/access/users', { username: 'rosa.titular', displayName: 'Rosa Bitácora', password: 'temporal-rosa-1', grants: [{ role: 'profesor_titular', scopeKind: 'sede', sedeId: sede.id }], personKey: rosa.curp });
+});
+afterAll(() => browser.close());
+
+describe('clinical activity log', () => {
+  it('on a phone, offline: three entries wait on the phone, sync once when the connection returns', async () => {
+    const phone = await newPage(browser, { width: 375, height: 812 });
+    await firstLogin(phone, 'luis.bitacora', 'temporal-luis-1');
+    await phone.goto(`${baseUrl()}/activity`);
+    await phone.getByRole('heading', { name: 'Bitácora de actividad clínica' }).waitFor();
+    await phone.context().setOffline(true);
+    await expect.poll(() => phone.getByTestId('connection').textContent()).toContain('Sin conexión');
+    const kinds = ['deteccion_diabetes', 'deteccion_hipertension', 'consulta_medicina_familiar'];
+    for (const kind of kinds) {
+      await phone.getByLabel('Actividad').selectOption(kind);
+      await phone.getByLabel('Servicio').fill('Consulta externa');
+      await phone.getByLabel('Profesor que supervisó').selectOption({ label: 'Rosa Bitácora' });
+      await phone.getByRole('button', { name: 'Guardar entrada' }).click();
+    }
+    await expect.poll(() => phone.getByTestId('pending').textContent()).toContain('Pendientes de sincronizar (3)');
+    // Shortcuts: the last combinations are one tap away.
+    await phone.getByRole('button', { name: 'Detección de diabetes mellitus' }).click();
+    expect(await phone.getByLabel('Actividad').inputValue()).toBe('deteccion_diabetes');
+
+    await phone.context().setOffline(false);
+    await phone.getByText('3 entradas sincronizadas.').waitFor();
+    expect(await phone.getByTestId('pending').count()).toBe(0);
+    await expect.poll(() => phone.getByTestId('entry').count()).toBe(3);
+    // A reload sends nothing again: the server still holds exactly three.
+    await phone.reload();
+    await phone.getByRole('heading', { name: 'Bitácora de actividad clínica' }).waitFor();
+    await expect.poll(() => phone.getByTestId('entry').count()).toBe(3);
+    const stored = await apiAs(admin, 'GET', `/activity/records?residentId=${residentId}`);
+    expect(stored.total).toBe(3);
+    expect(stored.items.map((i: { kind: string }) => i.kind).sort()).toEqual([...kinds].sort());
+  });
+
+  it('the profesor titular verifies an entry, which then shows as verified and locked', async () => {
+    const prof = await newPage(browser);
+    await firstLogin(prof, 'rosa.titular', 'temporal-rosa-1');
+    await prof.goto(`${baseUrl()}/activity/review`);
+    await expect.poll(() => prof.getByTestId('entry').count()).toBe(3);
+    await prof.getByRole('button', { name: 'Verificar' }).first().click();
+    await expect.poll(() => prof.getByTestId('entry').count()).toBe(2);
+    const stored = await apiAs(admin, 'GET', `/activity/records?residentId=${residentId}&status=verificada`);
+    expect(stored.total).toBe(1);
+  });
+});
+
+describe('Jornadas Nacionales', () => {
+  it('shows the second Jornada with the totals of bulletin 004', async () => {
+    await admin.goto(`${baseUrl()}/jornadas`);
+    const select = admin.getByLabel('Jornada', { exact: true });
+    await select.waitFor();
+    await select.selectOption({ label: '2 · 14/05/2021' });
+    await expect.poll(() => admin.getByTestId('total').textContent()).toContain('158,612');
+    expect(await admin.getByTestId('row-cirugia').textContent()).toContain('3,729');
+    expect(await admin.getByTestId('row-consulta_medicina_familiar').textContent()).toContain('70,067');
+    const pdf = await admin.request.get(`${baseUrl()}${await admin.getByRole('link', { name: 'PDF' }).getAttribute('href')}`);
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('shows the beds reconverted for COVID returned to ordinary use (bulletin 003)', async () => {
+    await admin.goto(`${baseUrl()}/jornadas/backlog`);
+    await expect.poll(() => admin.getByTestId('beds-returned').textContent()).toContain('1,800');
+  });
+});

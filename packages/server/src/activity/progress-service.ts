@@ -1,0 +1,82 @@
+import { cycleForDate, expectedByNow, type GradeRequirement, mexicoToday, progressOf, requiredThroughGrade } from '@sirem/core';
+import { and, count, eq, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { activityRecords, activityRequirements } from '../db/schema/activity.ts';
+import { courses, sedes } from '../db/schema/catalog.ts';
+import { persons, residents } from '../db/schema/people.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import type { Ctx } from '../http/context.ts';
+import { assertSedeInScope } from '../people/scope.ts';
+import { activityScope, coversResident, residentPlace } from './scope.ts';
+
+async function requirementsOf(db: Db, sedeId: number, today: string): Promise<GradeRequirement[]> {
+  const [sede] = await db.select({ specialtyId: courses.specialtyId }).from(sedes).innerJoin(courses, eq(courses.id, sedes.courseId)).where(eq(sedes.id, sedeId));
+  if (!sede) throw notFound('La sede');
+  const rows = await db
+    .select({ group: activityRequirements.group, grade: activityRequirements.grade, minimum: activityRequirements.minimum, validFrom: activityRequirements.validFrom })
+    .from(activityRequirements)
+    .where(and(eq(activityRequirements.specialtyId, sede.specialtyId), lte(activityRequirements.validFrom, today)));
+  // The latest minimum in force for each group and grade.
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = `${r.group}|${r.grade}`;
+    if (!latest.has(key) || (latest.get(key)?.validFrom ?? '') < r.validFrom) latest.set(key, r);
+  }
+  return [...latest.values()];
+}
+
+async function verifiedCounts(db: Db, residentIds: number[]) {
+  if (!residentIds.length) return new Map<number, Map<string, number>>();
+  const rows = await db
+    .select({ residentId: activityRecords.residentId, kind: activityRecords.kind, n: count() })
+    .from(activityRecords)
+    .where(and(inArray(activityRecords.residentId, residentIds), eq(activityRecords.status, 'verificada')))
+    .groupBy(activityRecords.residentId, activityRecords.kind);
+  const out = new Map<number, Map<string, number>>();
+  for (const r of rows) out.set(r.residentId, (out.get(r.residentId) ?? new Map()).set(r.kind, Number(r.n)));
+  return out;
+}
+
+const cycleFraction = (today: string) => {
+  const c = cycleForDate(today);
+  const span = Date.parse(c.endsOn) - Date.parse(c.startsOn);
+  return (Date.parse(today) - Date.parse(c.startsOn)) / span;
+};
+
+/** Done (verified) vs required through the resident's current grade, and what is expected by today. */
+export async function residentProgress(ctx: Ctx, residentId: number) {
+  const scope = activityScope(ctx, 'activity.read');
+  const r = await residentPlace(ctx.db, residentId);
+  if (!coversResident(scope, ctx, r)) throw notFound('El residente');
+  const [{ grade }] = await ctx.db.select({ grade: residents.grade }).from(residents).where(eq(residents.id, residentId));
+  const today = mexicoToday();
+  const reqs = await requirementsOf(ctx.db, r.sedeId, today);
+  const done = (await verifiedCounts(ctx.db, [residentId])).get(residentId) ?? new Map();
+  const expected = new Map(expectedByNow(reqs, grade, cycleFraction(today)).map((e) => [e.group, e.minimum]));
+  const rows = progressOf(requiredThroughGrade(reqs, grade), done).map((p) => ({ ...p, expectedNow: expected.get(p.group) ?? 0 }));
+  return { residentId, grade, rows };
+}
+
+/** Residents of a sede with any group below what they should have reached by today. */
+export async function sedeBehind(ctx: Ctx, sedeId: number) {
+  const scope = activityScope(ctx, 'activity.read');
+  if (scope.kind === 'some' && scope.self && !scope.sedeIds.length && !scope.unitIds.length && !scope.ooadIds.length) throw forbidden('La vista de la sede es para profesores y coordinadores.');
+  await assertSedeInScope(ctx.db, scope, sedeId);
+  const today = mexicoToday();
+  const reqs = await requirementsOf(ctx.db, sedeId, today);
+  const people = await ctx.db
+    .select({ id: residents.id, grade: residents.grade, givenNames: persons.givenNames, firstSurname: persons.firstSurname, secondSurname: persons.secondSurname })
+    .from(residents)
+    .innerJoin(persons, eq(persons.id, residents.personId))
+    .where(and(eq(residents.sedeId, sedeId), inArray(residents.status, ['activo', 'alta', 'licencia'])))
+    .orderBy(persons.firstSurname, persons.givenNames)
+    .limit(500);
+  const done = await verifiedCounts(ctx.db, people.map((p) => p.id));
+  const fraction = cycleFraction(today);
+  const rows = people.map((p) => {
+    const progress = progressOf(expectedByNow(reqs, p.grade, fraction), done.get(p.id) ?? new Map());
+    const behind = progress.filter((g) => g.missing > 0);
+    return { residentId: p.id, fullName: `${p.firstSurname} ${p.secondSurname ?? ''} ${p.givenNames}`.replace(/\s+/g, ' '), grade: p.grade, behind: behind.map((b) => ({ group: b.group, expected: b.required, done: b.done, missing: b.missing })) };
+  });
+  return { sedeId, residents: rows.filter((r) => r.behind.length > 0), total: rows.length };
+}

@@ -1,0 +1,96 @@
+import { type backlogInput, type backlogQuery, type bedsInput, futureDateProblem, mexicoToday, type Point, reductionAcross, resolveScope, scopeCovers } from '@sirem/core';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import { units } from '../db/schema/catalog.ts';
+import { backlogSnapshots, bedCapacity, jornadas } from '../db/schema/jornadas.ts';
+import { unitScopeSql } from '../catalog/scope-sql.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
+import type { Ctx } from '../http/context.ts';
+import { manageScope } from './access.ts';
+
+async function assertUnit(ctx: Ctx, unitId: number, takenOn: string) {
+  const future = futureDateProblem(takenOn, mexicoToday());
+  if (future) throw badRequest(future, [{ field: 'takenOn', message: 'Fecha futura.' }]);
+  const [unit] = await ctx.db.select({ id: units.id, ooadId: units.ooadId }).from(units).where(eq(units.id, unitId));
+  if (!unit) throw badRequest('La unidad no existe.', [{ field: 'unitId', message: 'Unidad inexistente.' }]);
+  if (!scopeCovers(manageScope(ctx), { ooadId: unit.ooadId, unitId: unit.id })) throw forbidden('La unidad está fuera de su ámbito.');
+}
+
+/** One snapshot per unit, service, category and date; entering it again corrects it. */
+export async function putBacklog(ctx: Ctx, input: z.infer<typeof backlogInput>) {
+  manageScope(ctx);
+  await assertUnit(ctx, input.unitId, input.takenOn);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(backlogSnapshots)
+      .values({ ...input, enteredBy: ctx.actor.userId })
+      .onConflictDoUpdate({ target: [backlogSnapshots.unitId, backlogSnapshots.service, backlogSnapshots.category, backlogSnapshots.takenOn], set: { waiting: input.waiting, enteredBy: ctx.actor.userId, updatedAt: new Date() } })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'snapshot', entity: 'backlog_snapshot', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function putBeds(ctx: Ctx, input: z.infer<typeof bedsInput>) {
+  manageScope(ctx);
+  await assertUnit(ctx, input.unitId, input.takenOn);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(bedCapacity)
+      .values({ ...input, enteredBy: ctx.actor.userId })
+      .onConflictDoUpdate({ target: [bedCapacity.unitId, bedCapacity.takenOn], set: { ordinaryBeds: input.ordinaryBeds, reconvertedBeds: input.reconvertedBeds, note: input.note, enteredBy: ctx.actor.userId, updatedAt: new Date() } })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'snapshot', entity: 'bed_capacity', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+function readScope(ctx: Ctx) {
+  const scope = resolveScope(ctx.actor.grants, 'jornadas.read');
+  if (scope.kind === 'none') throw forbidden();
+  // A resident's self grant reaches no unit; backlog figures are for those who run units.
+  return scope;
+}
+
+/** Waiting lists over time within the actor's scope, and the reduction each Jornada accounts for. */
+export async function backlogReport(ctx: Ctx, q: z.infer<typeof backlogQuery>) {
+  const scope = readScope(ctx);
+  const rows = await ctx.db
+    .select({ unitId: backlogSnapshots.unitId, service: backlogSnapshots.service, category: backlogSnapshots.category, takenOn: backlogSnapshots.takenOn, waiting: backlogSnapshots.waiting })
+    .from(backlogSnapshots)
+    .innerJoin(units, eq(units.id, backlogSnapshots.unitId))
+    .where(and(unitScopeSql(scope, { ooadId: units.ooadId, unitId: units.id }), q.unitId ? eq(backlogSnapshots.unitId, q.unitId) : undefined, q.category ? eq(backlogSnapshots.category, q.category) : undefined))
+    .orderBy(asc(backlogSnapshots.takenOn))
+    .limit(100_000);
+  const totals = new Map<string, number>();
+  const series = new Map<string, Map<string, Point[]>>();
+  for (const r of rows) {
+    const k = `${r.takenOn}|${r.category}`;
+    totals.set(k, (totals.get(k) ?? 0) + r.waiting);
+    const byUnit = series.get(r.category) ?? new Map<string, Point[]>();
+    const key = `${r.unitId}|${r.service}`;
+    byUnit.set(key, [...(byUnit.get(key) ?? []), { takenOn: r.takenOn, waiting: r.waiting }]);
+    series.set(r.category, byUnit);
+  }
+  const all = await ctx.db.select({ id: jornadas.id, number: jornadas.number, startsOn: jornadas.startsOn, endsOn: jornadas.endsOn }).from(jornadas).orderBy(jornadas.startsOn);
+  return {
+    totals: [...totals].map(([k, waiting]) => ({ takenOn: k.split('|')[0] as string, category: k.split('|')[1] as string, waiting })),
+    byJornada: all.flatMap((j) => [...series].map(([category, s]) => ({ jornadaId: j.id, number: j.number, category, ...reductionAcross(s, j.startsOn, j.endsOn) }))).filter((r) => r.units > 0),
+  };
+}
+
+/** Beds over time within scope: how many are still reconverted and how many have returned to ordinary use. */
+export async function bedsReport(ctx: Ctx) {
+  const scope = readScope(ctx);
+  const rows = await ctx.db
+    .select({ takenOn: bedCapacity.takenOn, ordinary: sql<number>`sum(${bedCapacity.ordinaryBeds})::int`, reconverted: sql<number>`sum(${bedCapacity.reconvertedBeds})::int` })
+    .from(bedCapacity)
+    .innerJoin(units, eq(units.id, bedCapacity.unitId))
+    .where(unitScopeSql(scope, { ooadId: units.ooadId, unitId: units.id }))
+    .groupBy(bedCapacity.takenOn)
+    .orderBy(bedCapacity.takenOn);
+  const series = rows.map((r) => ({ takenOn: r.takenOn, ordinary: Number(r.ordinary), reconverted: Number(r.reconverted) }));
+  const peak = Math.max(0, ...series.map((s) => s.reconverted));
+  return { series, peakReconverted: peak, returned: peak - (series.at(-1)?.reconverted ?? 0) };
+}

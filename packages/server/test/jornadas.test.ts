@@ -1,0 +1,155 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jornadaPlans } from '../src/db/schema/jornadas.ts';
+import { loadDemoJornadas } from '../src/db/seed/jornadas.ts';
+import { type Client, national, setupApp, type TestContext } from './support/app.ts';
+import { entry, residentWithProfessor } from './support/activity.ts';
+import { ok } from './support/catalog.ts';
+import { ooadId } from './support/lookup.ts';
+
+let t: TestContext;
+let admin: Client;
+let central: Client;
+let jal: Awaited<ReturnType<typeof residentWithProfessor>>;
+
+const BULLETIN_004 = {
+  cirugia: 3729, consulta_especialidad: 17408, consulta_medicina_familiar: 70067, deteccion_mastografia: 9517,
+  deteccion_exploracion_mama: 10166, deteccion_diabetes: 19842, deteccion_hipertension: 23080, deteccion_cacu: 4803,
+};
+
+beforeAll(async () => {
+  t = await setupApp();
+  admin = await t.userWith('admin.jor', [national()]);
+  central = await t.userWith('central.jor', [national('nivel_central')]);
+  jal = await residentWithProfessor(t, admin, 'Jalisco', 'jor');
+  // The demonstration Jornadas, with this file's resident among those who logged activity.
+  await loadDemoJornadas(t.database.db);
+});
+afterAll(() => t.close());
+
+type Report = { total: { planned: number; achieved: number; fromRecords: number; fromUnits: number }; byCategory: { key: string; achieved: number; fromRecords: number; fromUnits: number }[]; byOoad: { key: string }[]; byUmae: { key: string }[]; ranking: { rank: number; key: string; achieved: number }[]; participants: number };
+
+const xlsx = async (rows: (string | number)[][]) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Plan');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+};
+
+describe('the demonstration Jornada of bulletin 004', () => {
+  it('reports exactly the bulletin totals, from residents’ records plus units’ own counts', async () => {
+    const list = ok<{ items: { id: number; number: number }[] }>(await central.get('/api/v1/jornadas'));
+    const second = list.items.find((j) => j.number === 2) as { id: number };
+    const report = ok<Report>(await jal.me.get(`/api/v1/jornadas/${second.id}/report`));
+    expect(Object.fromEntries(report.byCategory.map((c) => [c.key, c.achieved]))).toEqual(BULLETIN_004);
+    expect(report.total.fromRecords).toBeGreaterThan(0);
+    expect(report.participants).toBeGreaterThan(0);
+    expect(report.byUmae).toHaveLength(25);
+    expect(report.byOoad).toHaveLength(35);
+    // The same figures straight from the tables.
+    const result = await t.database.db.execute(sql`select
+      (select count(*) from activity_records where jornada_id = ${second.id} and status <> 'devuelta')::int as records,
+      (select sum(count) from jornada_unit_counts where jornada_id = ${second.id})::int as units`);
+    const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { records: number; units: number }[];
+    expect(report.total.fromRecords).toBe(Number(row?.records));
+    expect(report.total.fromUnits).toBe(Number(row?.units));
+    expect(report.total.achieved).toBe(Object.values(BULLETIN_004).reduce((a, b) => a + b, 0));
+  });
+
+  it('exports the report as xlsx and PDF, and shows the Jornadas side by side', async () => {
+    const list = ok<{ items: { id: number; number: number }[] }>(await central.get('/api/v1/jornadas'));
+    const id = (list.items.find((j) => j.number === 2) as { id: number }).id;
+    const x = await central.get(`/api/v1/jornadas/${id}/report.xlsx`);
+    expect(x.statusCode).toBe(200);
+    expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const p = await central.get(`/api/v1/jornadas/${id}/report.pdf`);
+    expect(p.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    const cumulative = ok<{ rows: { number: number; category: string; achieved: number }[] }>(await central.get('/api/v1/jornadas/cumulative'));
+    expect(cumulative.rows.find((r) => r.number === 2 && r.category === 'cirugia')?.achieved).toBe(3729);
+    expect(new Set(cumulative.rows.map((r) => r.number))).toEqual(new Set([1, 2]));
+  });
+});
+
+describe('a Jornada from creation to report', () => {
+  let jornadaId: number;
+  let coord: Client;
+
+  beforeAll(async () => {
+    const jalisco = await ooadId(t.database.db, 'Jalisco');
+    const created = await central.post('/api/v1/jornadas', { number: 90, startsOn: '2026-05-20', endsOn: '2026-05-22', ooadIds: [jalisco], umaeIds: [], categories: ['consulta_medicina_familiar', 'deteccion_diabetes'] });
+    jornadaId = ok<{ id: number }>(created, 201).id;
+    coord = await t.userWith('cceis.jor', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId: jal.sede.unitId }]);
+  });
+
+  it('only the centre creates a Jornada', async () => {
+    expect((await coord.post('/api/v1/jornadas', { number: 91, startsOn: '2026-05-20', endsOn: '2026-05-22', ooadIds: [1], umaeIds: [], categories: ['cirugia'] })).statusCode).toBe(403);
+  });
+
+  it('refuses a plan sheet with unknown units, naming the rows, and saves nothing', async () => {
+    const before = await t.database.db.$count(jornadaPlans);
+    const unit = ok<{ clues: string | null }>(await admin.get(`/api/v1/catalog/units/${jal.sede.unitId}`));
+    const file = await xlsx([['CLUES', 'Categoría', 'Planeado'], [unit?.clues ?? '', 'Consulta medicina familiar', 500], ['JCIMS999999', 'Deteccion diabetes', 80], ['XXIMS000000', 'deteccion_diabetes', 10]]);
+    const res = await coord.request('POST', `/api/v1/jornadas/${jornadaId}/plan/upload`, file, { 'content-type': 'application/octet-stream', 'x-file-name': 'plan.xlsx' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['fila 3, CLUES', 'fila 4, CLUES']);
+    expect(res.json().detail).toContain('No se guardó nada');
+    expect(await t.database.db.$count(jornadaPlans)).toBe(before);
+    const fixed = await xlsx([['CLUES', 'Categoría', 'Planeado'], [unit?.clues ?? '', 'Consulta medicina familiar', 500], [unit?.clues ?? '', 'deteccion_diabetes', 80]]);
+    expect(ok<{ saved: number }>(await coord.request('POST', `/api/v1/jornadas/${jornadaId}/plan/upload`, fixed, { 'content-type': 'application/octet-stream', 'x-file-name': 'plan.xlsx' })).saved).toBe(2);
+  });
+
+  it('adds residents’ records and the unit’s own counts, kept apart, and matches a direct count', async () => {
+    for (const day of ['2026-05-20', '2026-05-21']) ok(await jal.me.post('/api/v1/activity/records', entry(jal.resident.id, jal.sede.unitId, { performedOn: day })), 201);
+    const linked = ok<{ items: { jornadaId: number }[] }>(await jal.me.get(`/api/v1/activity/records?jornadaId=${jornadaId}`));
+    expect(linked.items).toHaveLength(2);
+    ok(await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'consulta_medicina_familiar', count: 120 }));
+    // Entering the same day and category again corrects the figure instead of adding to it.
+    ok(await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'consulta_medicina_familiar', count: 150 }));
+    ok(await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-21', category: 'deteccion_diabetes', count: 30 }));
+    const outside = await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-06-01', category: 'deteccion_diabetes', count: 1 });
+    expect(outside.json().detail).toContain('dentro de la Jornada');
+    const report = ok<Report>(await coord.get(`/api/v1/jornadas/${jornadaId}/report`));
+    expect(report.byCategory.find((c) => c.key === 'consulta_medicina_familiar')).toMatchObject({ achieved: 152, fromRecords: 2, fromUnits: 150, planned: 500 });
+    expect(report.total).toMatchObject({ planned: 580, achieved: 182 });
+    expect(report.participants).toBe(1);
+    const people = ok<{ items: { residentId: number; entries: number }[] }>(await coord.get(`/api/v1/jornadas/${jornadaId}/participants`));
+    expect(people.items).toEqual([expect.objectContaining({ residentId: jal.resident.id, entries: 2 })]);
+    expect(ok<{ items: unknown[] }>(await jal.me.get(`/api/v1/jornadas/${jornadaId}/participants`)).items).toHaveLength(1);
+    expect(report.ranking[0]).toMatchObject({ rank: 1, achieved: 182 });
+    expect((report as unknown as { byDay: unknown[] }).byDay).toEqual([
+      { day: '2026-05-20', category: 'consulta_medicina_familiar', fromRecords: 1, fromUnits: 150, achieved: 151 },
+      { day: '2026-05-21', category: 'consulta_medicina_familiar', fromRecords: 1, fromUnits: 0, achieved: 1 },
+      { day: '2026-05-21', category: 'deteccion_diabetes', fromRecords: 0, fromUnits: 30, achieved: 30 },
+    ]);
+  });
+
+  it('a coordinator of another OOAD cannot enter counts for this unit', async () => {
+    const sonora = await t.userWith('ooad.son', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: await ooadId(t.database.db, 'Sonora') }]);
+    expect((await sonora.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'deteccion_diabetes', count: 5 })).statusCode).toBe(403);
+  });
+});
+
+describe('backlog and beds', () => {
+  it('waiting lists over time, the reduction a Jornada accounts for, and beds returned to ordinary use', async () => {
+    const coord = await t.userWith('cceis.rez', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId: jal.sede.unitId }]);
+    const list = ok<{ items: { id: number; number: number }[] }>(await central.get('/api/v1/jornadas'));
+    expect(list.items.some((j) => j.number === 2)).toBe(true);
+    const snap = (takenOn: string, waiting: number) => coord.post('/api/v1/jornadas/backlog', { unitId: jal.sede.unitId, service: 'Consulta externa', category: 'consultas', takenOn, waiting });
+    ok(await snap('2021-05-10', 500));
+    ok(await snap('2021-05-20', 320));
+    ok(await snap('2021-05-20', 300));
+    const future = await snap('2099-01-01', 1);
+    expect(future.json().detail).toContain('posterior a hoy');
+    const mine = ok<{ totals: { takenOn: string; waiting: number }[]; byJornada: { number: number; category: string; reduction: number }[] }>(await coord.get('/api/v1/jornadas/backlog'));
+    expect(mine.totals).toEqual([{ takenOn: '2021-05-10', category: 'consultas', waiting: 500 }, { takenOn: '2021-05-20', category: 'consultas', waiting: 300 }]);
+    expect(mine.byJornada.find((r) => r.number === 2)).toMatchObject({ category: 'consultas', before: 500, after: 300, reduction: 200, units: 1 });
+    const sonora = await t.userWith('ooad.son.rez', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: await ooadId(t.database.db, 'Sonora') }]);
+    expect(ok<{ totals: unknown[] }>(await sonora.get('/api/v1/jornadas/backlog')).totals).toEqual([]);
+    expect((await sonora.post('/api/v1/jornadas/backlog', { unitId: jal.sede.unitId, service: 'X', category: 'consultas', takenOn: '2021-05-10', waiting: 1 })).statusCode).toBe(403);
+
+    ok(await coord.post('/api/v1/jornadas/beds', { unitId: jal.sede.unitId, takenOn: '2022-01-15', ordinaryBeds: 100, reconvertedBeds: 40 }));
+    ok(await coord.post('/api/v1/jornadas/beds', { unitId: jal.sede.unitId, takenOn: '2022-06-30', ordinaryBeds: 130, reconvertedBeds: 10 }));
+    expect(ok<{ peakReconverted: number; returned: number }>(await coord.get('/api/v1/jornadas/beds'))).toMatchObject({ peakReconverted: 40, returned: 30 });
+  });
+});
