@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Chip, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { ACTIVITY_KINDS, AGE_BANDS, PROCEDURE_KINDS, SUPERVISION_LEVELS, TRANSPLANT_ORGANS, type ActivityKind } from '@sirem/core';
+import { ACTIVITY_KINDS, AGE_BANDS, mexicoToday, PROCEDURE_KINDS, SUPERVISION_LEVELS, TRANSPLANT_ORGANS, type ActivityKind } from '@sirem/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useSession } from '../access/session.tsx';
@@ -41,7 +41,9 @@ export function LogPage() {
     retry: false,
   });
   const me = context.data?.residents[0];
-  const today = context.data?.today ?? new Date().toISOString().slice(0, 10);
+  // The first render comes before the server's date: use the same clock (Mexico City), not UTC,
+  // or between midnight UTC and midnight in Mexico the form would propose tomorrow.
+  const today = context.data?.today ?? mexicoToday();
   const [form, setForm] = useState(() => blank(today));
   const [favourites, setFavourites] = useState(() => readShortcuts(userId, 'favourite'));
   const [recent, setRecent] = useState(() => readShortcuts(userId, 'recent'));

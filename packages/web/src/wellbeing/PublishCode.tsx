@@ -1,3 +1,4 @@
+import { mexicoToday } from '@sirem/core';
 import { Alert, Button, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
@@ -6,7 +7,7 @@ import { useI18n } from '../i18n/index.tsx';
 /** The centre publishes a new edition of the code of conduct or of ethics; everyone then acknowledges it. */
 export function PublishCode({ onPublished }: { onPublished: () => void }) {
   const { t } = useI18n();
-  const [f, setF] = useState({ code: 'conducta', edition: '', title: '', body: '', publishedOn: new Date().toISOString().slice(0, 10) });
+  const [f, setF] = useState({ code: 'conducta', edition: '', title: '', body: '', publishedOn: mexicoToday() });
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value });
   const publish = async () => {
