@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, PASSWORD, national, sessionCookie, setupApp } from './support/app.ts';
+import { type Client, type TestContext, PASSWORD, national, sessionCookie, setupApp } from './support/app.ts';
+
+type AuditEntry = { actorId: number | null; actorName: string | null; action: string; entity: string; entityId: string | null; before: unknown; after: unknown };
 
 let t: TestContext;
 beforeAll(async () => {
@@ -8,6 +10,14 @@ beforeAll(async () => {
   await t.userWith('beto.central', [national('nivel_central')]);
 });
 afterAll(() => t.close());
+
+const userId = async (client: Client) => (await client.get('/api/v1/auth/me')).json().user.id as number;
+const auditOf = async (id: number, action: string) => {
+  const admin = await t.login('ana.admin');
+  const res = await admin.get(`/api/v1/audit?entity=user&entityId=${id}&limit=1000`);
+  expect(res.statusCode).toBe(200);
+  return (res.json().items as AuditEntry[]).filter((e) => e.action === action);
+};
 
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
@@ -47,6 +57,19 @@ describe('logging in', () => {
     expect(locked.statusCode).toBe(423);
     expect(locked.json().code).toBe('account_locked');
     expect(locked.json().detail).toMatch(/bloqueada/);
+  });
+
+  it('writes one audit row per failed attempt, with no acting user', async () => {
+    const elena = await t.userWith('elena.falla', [national('nivel_central')]);
+    const id = await userId(elena);
+    expect((await login('elena.falla', 'mala')).statusCode).toBe(401);
+    expect((await login('elena.falla', 'peor')).statusCode).toBe(401);
+    const failed = await auditOf(id, 'login_failed');
+    expect(failed).toHaveLength(2);
+    expect(failed[0]).toMatchObject({ actorId: null, actorName: null, entity: 'user', entityId: String(id) });
+    // The counter moved with the audit rows: one more failure locks the account (limit 3).
+    expect((await login('elena.falla', 'otra')).statusCode).toBe(401);
+    expect((await login('elena.falla', PASSWORD)).statusCode).toBe(423);
   });
 
   it('rejects a login from another site', async () => {
@@ -99,6 +122,18 @@ describe('a session', () => {
     const admin = await t.login('ana.admin');
     expect((await admin.post('/api/v1/auth/logout')).statusCode).toBe(204);
     expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('records the logout in the audit trail, without the session token', async () => {
+    const fede = await t.userWith('fede.salida', [national('nivel_central')]);
+    const id = await userId(fede);
+    expect((await fede.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    const [entry, ...more] = await auditOf(id, 'logout');
+    expect(more).toHaveLength(0);
+    expect(entry).toMatchObject({ actorId: id, actorName: 'fede.salida', entity: 'user', entityId: String(id), before: null, after: null });
+    const token = fede.cookie.split('=')[1];
+    expect(JSON.stringify(entry)).not.toContain(token);
+    expect(JSON.stringify(entry)).not.toContain(fede.csrf);
   });
 
   it('changes the password, closing the other sessions', async () => {

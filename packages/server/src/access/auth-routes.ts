@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../http/context.ts';
 import { unauthenticated } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../http/session-plugin.ts';
-import { type LockoutPolicy, changePassword, login, me } from './auth-service.ts';
-import { SESSION_HOURS, closeSession } from './sessions.ts';
+import { type LockoutPolicy, changePassword, login, logout, me } from './auth-service.ts';
+import { SESSION_HOURS } from './sessions.ts';
 
 export type AuthOptions = { lockout: LockoutPolicy; loginRateLimit: { max: number; timeWindow: number } };
 
@@ -43,7 +43,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthOptions) {
   });
 
   r.post('/auth/logout', { schema: { tags, summary: 'Cerrar sesión' } }, async (request, reply) => {
-    await closeSession(app.db, ctxOf(request).actor.sessionId);
+    await logout(ctxOf(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -7,7 +7,7 @@ import { users } from '../db/schema/access.ts';
 import type { Actor, Ctx } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { closeOtherSessions, grantsOf, openSession } from './sessions.ts';
+import { closeOtherSessions, closeSession, grantsOf, openSession } from './sessions.ts';
 
 export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMinutes: 15 };
@@ -38,15 +38,17 @@ export async function login(
     throw new AppError(423, 'account_locked', `La cuenta está bloqueada por intentos fallidos. Intente de nuevo en ${minutes} min o pida al administrador que la desbloquee.`);
   }
   if (!ok) {
-    // Counting in SQL keeps concurrent failures from overwriting each other.
-    await db
-      .update(users)
-      .set({
-        failedLogins: sql`${users.failedLogins} + 1`,
-        lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${policy.maxFailures} then now() + make_interval(mins => ${policy.lockMinutes}) else null end`,
-      })
-      .where(eq(users.id, user.id));
-    await recordAudit(db, { actor: null, requestId: meta.requestId }, { action: 'login_failed', entity: 'user', entityId: user.id });
+    await db.transaction(async (tx) => {
+      // Counting in SQL keeps concurrent failures from overwriting each other.
+      await tx
+        .update(users)
+        .set({
+          failedLogins: sql`${users.failedLogins} + 1`,
+          lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${policy.maxFailures} then now() + make_interval(mins => ${policy.lockMinutes}) else null end`,
+        })
+        .where(eq(users.id, user.id));
+      await recordAudit(tx, { actor: null, requestId: meta.requestId }, { action: 'login_failed', entity: 'user', entityId: user.id });
+    });
     throw invalid();
   }
   return db.transaction(async (tx) => {
@@ -54,6 +56,13 @@ export async function login(
     const session = await openSession(tx, user.id, meta);
     await recordAudit(tx, { actor: { userId: user.id, username: user.username } as Actor, requestId: meta.requestId }, { action: 'login', entity: 'user', entityId: user.id });
     return { token: session.token, ...(await me(tx, { userId: user.id, csrfToken: session.csrfToken })) };
+  });
+}
+
+export async function logout(ctx: Ctx) {
+  await ctx.db.transaction(async (tx) => {
+    await closeSession(tx, ctx.actor.sessionId);
+    await recordAudit(tx, ctx, { action: 'logout', entity: 'user', entityId: ctx.actor.userId });
   });
 }
 
