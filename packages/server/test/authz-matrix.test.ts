@@ -106,8 +106,13 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/people/faculty/export.xlsx': { allow: SIGNED_IN },
   'POST /api/v1/people/faculty': { allow: PEOPLE_MANAGERS, body: (fx) => ({ personId: STALE, sedeId: fx.ids.sedes, role: 'adjunto', startsOn: '2026-03-01' }) },
   'GET /api/v1/people/faculty/:id/residents': { allow: SIGNED_IN, id: () => STALE },
+  'POST /api/v1/people/faculty/:id/end': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ endsOn: '2026-06-30', version: 0 }) },
+  'GET /api/v1/people/faculty/access': { allow: SIGNED_IN, query: (fx) => `sedeId=${fx.ids.sedes}` },
+  'GET /api/v1/people/nationalities': { allow: SIGNED_IN },
 
   'GET /api/v1/reports/figures': { allow: SIGNED_IN },
+  'GET /api/v1/reports/figures/by-ooad': { allow: SIGNED_IN },
+  'GET /api/v1/reports/figures/by-ooad/export.xlsx': { allow: SIGNED_IN },
 
   // Rotations: services are catalogue-like; plans and absences read within scope; coordinators plan and decide.
   ...catalogue('services', PEOPLE_MANAGERS, (fx) => ({ unitId: fx.rows.services.unitId, name: fx.rows.services.name, capacityPerGrade: [1] }), stale('services'), '/api/v1/rotations/services'),

@@ -216,7 +216,7 @@ describe('national figures (Cifras)', () => {
     const list = (await admin.get('/api/v1/people/residents?status=activo')).json();
     expect(residentsFigure.value).toBe(list.total);
     expect(residentsFigure.text).toMatch(/^\d+ médicas y médicos residentes en \d+ especialidades médicas/);
-    expect(all.figures.find((f: { key: string }) => f.key === 'foreign').text).toBe('1 residentes extranjeros de 1 país');
+    expect(all.figures.find((f: { key: string }) => f.key === 'foreign').text).toBe('1 residente extranjero de 1 país');
     const mine = (await coordJal.get('/api/v1/reports/figures')).json();
     const jal = (await coordJal.get('/api/v1/people/residents?status=activo')).json();
     expect(mine.figures.find((f: { key: string }) => f.key === 'residents').value).toBe(jal.total);

@@ -44,6 +44,7 @@ const ReviewPage = lazy(() => import('./activity/ReviewPage.tsx').then((m) => ({
 const ProgressPage = lazy(() => import('./activity/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
 const JornadasPage = lazy(() => import('./jornadas/JornadasPage.tsx').then((m) => ({ default: m.JornadasPage })));
 const BacklogPage = lazy(() => import('./jornadas/BacklogPage.tsx').then((m) => ({ default: m.BacklogPage })));
+const FiguresPage = lazy(() => import('./reports/FiguresPage.tsx').then((m) => ({ default: m.FiguresPage })));
 const ImportsPage = lazy(() => import('./people/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Root() {
@@ -93,6 +94,7 @@ export const router = createRouter({
   routeTree: root.addChildren([
     page('/', HomePage),
     page('/password', ChangePasswordPage),
+    page('/reports/figures', FiguresPage),
     page('/catalog/$resource', CatalogList),
     page('/catalog/$resource/$id', CatalogDetail),
     page('/admin/users', UsersPage),

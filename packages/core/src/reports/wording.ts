@@ -16,3 +16,8 @@ export function bulletinNumber(value: number): string {
   if (units) parts.push(String(units));
   return sign + parts.join(' ');
 }
+
+/** A count with its noun in bulletin style, agreeing in number: "1 sede académica", "254 sedes académicas". */
+export function countOf(value: number, singular: string, plural: string): string {
+  return `${bulletinNumber(value)} ${Math.round(Math.abs(value)) === 1 ? singular : plural}`;
+}

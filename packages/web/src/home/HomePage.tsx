@@ -1,10 +1,10 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { api } from '../api/client.ts';
 import { useSession } from '../access/session.tsx';
 import { useI18n } from '../i18n/index.tsx';
-
-type Figures = { scope: string; figures: { key: string; value: number; text: string }[] };
+import { FigureCards, type Figures } from '../reports/FigureCards.tsx';
 
 /** Landing page: the program's figures in the bulletins' own wording, computed for the user's scope. */
 export function HomePage() {
@@ -20,13 +20,8 @@ export function HomePage() {
             <Title order={3} size="h4">{t('home.figures')}</Title>
             <Text size="sm" c="dimmed">{t('home.figuresScope')}</Text>
           </div>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            {figures.data?.figures.map((f) => (
-              <Paper key={f.key} withBorder p="md" radius="md" data-figure={f.key}>
-                <Text fw={600}>{f.text}</Text>
-              </Paper>
-            ))}
-          </SimpleGrid>
+          <FigureCards figures={figures.data} />
+          <Anchor component={Link} to="/reports/figures" size="sm">{t('figures.byOoad')}</Anchor>
         </>
       )}
     </Stack>

@@ -1,5 +1,6 @@
 import type { MessageKey } from './es.ts';
 import { evaluationsEn } from './evaluations.ts';
+import { reportsEn } from './reports.ts';
 import { surveysEn } from './surveys.ts';
 import { wellbeingEn } from './wellbeing.ts';
 
@@ -229,6 +230,7 @@ export const en: Record<MessageKey, string> = {
   ...wellbeingEn,
   ...surveysEn,
   ...evaluationsEn,
+  ...reportsEn,
   'nav.activity': "Clinical log",
   'nav.activityReview': "Review log",
   'nav.activityProgress': "Progress and minimums",

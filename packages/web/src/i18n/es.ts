@@ -1,4 +1,5 @@
 import { evaluationsEs } from './evaluations.ts';
+import { reportsEs } from './reports.ts';
 import { surveysEs } from './surveys.ts';
 import { wellbeingEs } from './wellbeing.ts';
 
@@ -229,6 +230,7 @@ export const es = {
   ...wellbeingEs,
   ...surveysEs,
   ...evaluationsEs,
+  ...reportsEs,
   'nav.activity': "Bitácora clínica",
   'nav.activityReview': "Revisar bitácora",
   'nav.activityProgress': "Avance y mínimos",

@@ -10,7 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 type Item = { to: string; label: MessageKey; action?: string };
 const SECTIONS: { label: MessageKey; items: Item[] }[] = [
-  { label: 'nav.home', items: [{ to: '/', label: 'nav.home' }] },
+  { label: 'nav.home', items: [{ to: '/', label: 'nav.home' }, { to: '/reports/figures', label: 'nav.figures', action: 'people.read' }] },
   {
     label: 'nav.residents',
     items: [
