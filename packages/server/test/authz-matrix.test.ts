@@ -109,6 +109,9 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/people/faculty/:id/end': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ endsOn: '2026-06-30', version: 0 }) },
   'GET /api/v1/people/faculty/access': { allow: SIGNED_IN, query: (fx) => `sedeId=${fx.ids.sedes}` },
   'GET /api/v1/people/nationalities': { allow: SIGNED_IN },
+  'POST /api/v1/people/faculty/:id/end': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ endsOn: '2026-06-30', version: 0 }) },
+  'GET /api/v1/people/faculty/access': { allow: SIGNED_IN, query: (fx) => `sedeId=${fx.ids.sedes}` },
+  'GET /api/v1/people/nationalities': { allow: SIGNED_IN },
 
   'GET /api/v1/reports/figures': { allow: SIGNED_IN },
   'GET /api/v1/reports/figures/by-ooad': { allow: SIGNED_IN },

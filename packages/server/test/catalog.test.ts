@@ -6,6 +6,7 @@ import { units } from '../src/db/schema/catalog.ts';
 import { type Client, type TestContext, national, setupApp } from './support/app.ts';
 import { type UnitRow, createSede, createUnit, hospital, ok, refusal, walk } from './support/catalog.ts';
 import { auditCount, courseOf, ooadId, umae } from './support/lookup.ts';
+import { cycleStartingIn, mexican } from './support/people.ts';
 
 let t: TestContext;
 let central: Client;
@@ -200,6 +201,31 @@ describe('retiring a unit', () => {
     const unit = await createUnit(central, jalisco, { name: 'Unidad capturada por error' });
     expect((await central.delete(`/api/v1/catalog/units/${unit.id}`)).statusCode).toBe(204);
     expect((await central.get(`/api/v1/catalog/units/${unit.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('retiring a sede', () => {
+  it('refuses to delete a sede with residents or faculty, saying why, and deletes one nothing refers to', async () => {
+    const unit = await createUnit(central, jalisco, { name: 'Hospital General de Zona No. 111 Zapopan' });
+    const cycle = await cycleStartingIn(t.database.db, 2026);
+    const withResidents = await createSede(central, await courseOf(t.database.db, 'MIN'), unit.id, [6, 6, 6, 6]);
+    for (let i = 0; i < 2; i++)
+      ok(await admin.post('/api/v1/people/residents', { person: mexican(), sedeId: withResidents.id, cycleId: cycle?.id, grade: 1 }), 201);
+    const withFaculty = await createSede(central, await courseOf(t.database.db, 'PED'), unit.id, [4, 4, 4]);
+    ok(await admin.post('/api/v1/people/faculty', { person: mexican({ birthDate: '1976-05-05' }), sedeId: withFaculty.id, role: 'titular', startsOn: '2026-03-01' }), 201);
+    const empty = await createSede(central, await courseOf(t.database.db, 'CIG'), unit.id, [4, 4, 4, 4]);
+
+    const residentsRefusal = await central.delete(`/api/v1/catalog/sedes/${withResidents.id}`);
+    expect(residentsRefusal.statusCode).toBe(409);
+    expect(residentsRefusal.json().code).toBe('referenced');
+    expect(residentsRefusal.json().detail).toMatch(/^La sede tiene 2 residente\(s\) registrado\(s\), vigentes o de ciclos anteriores\. Desactívelo/);
+    const facultyRefusal = await central.delete(`/api/v1/catalog/sedes/${withFaculty.id}`);
+    expect(facultyRefusal.statusCode).toBe(409);
+    expect(facultyRefusal.json().detail).toMatch(/^La sede tiene 1 nombramiento\(s\) de profesor o tutor\./);
+    expect(ok(await central.get(`/api/v1/catalog/sedes/${withResidents.id}`)).active).toBe(true);
+
+    expect((await central.delete(`/api/v1/catalog/sedes/${empty.id}`)).statusCode).toBe(204);
+    expect((await central.get(`/api/v1/catalog/sedes/${empty.id}`)).statusCode).toBe(404);
   });
 });
 

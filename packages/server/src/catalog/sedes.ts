@@ -3,6 +3,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { roleGrants } from '../db/schema/access.ts';
 import { courses, ooads, sedes, specialties, units } from '../db/schema/catalog.ts';
+import { enrolments, facultyAppointments, residents } from '../db/schema/people.ts';
 import { foldSql } from '../db/schema/columns.ts';
 import { conflict, type FieldError } from '../http/errors.ts';
 import type { Resource } from './resource.ts';
@@ -89,7 +90,15 @@ export const sedeResource: Resource<SedeInput, SedeQuery> = {
       throw conflict('duplicate', 'Ese curso ya tiene sede en esa unidad.', { errors: [{ field: 'unitId', message: 'El curso ya se imparte en esta unidad.' }] });
     return errors;
   },
-  references: [{ count: (db, id) => db.$count(roleGrants, eq(roleGrants.sedeId, id)), message: (n) => `La sede está asignada a ${n} usuario(s).` }],
+  // Residents count with their history: one who moved on still has enrolments (and a record) here.
+  references: [
+    {
+      count: (db, id) => db.$count(residents, sql`${residents.sedeId} = ${id} or exists (select 1 from ${enrolments} e where e.resident_id = ${residents.id} and e.sede_id = ${id})`),
+      message: (n) => `La sede tiene ${n} residente(s) registrado(s), vigentes o de ciclos anteriores.`,
+    },
+    { count: (db, id) => db.$count(facultyAppointments, eq(facultyAppointments.sedeId, id)), message: (n) => `La sede tiene ${n} nombramiento(s) de profesor o tutor.` },
+    { count: (db, id) => db.$count(roleGrants, eq(roleGrants.sedeId, id)), message: (n) => `La sede está asignada a ${n} usuario(s).` },
+  ],
   exportName: 'Sedes',
   exportColumns: [
     { header: 'Curso', width: 44, value: (r) => r.courseName as string },

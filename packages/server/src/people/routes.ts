@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ctxOf } from '../http/context.ts';
 import { type XlsxColumn, sendXlsx } from '../lib/xlsx.ts';
 import { appoint, assignTutor, exportFaculty, facultyQuery, listFaculty, tutorResidents } from './faculty-service.ts';
+import { facultyRoutes } from './faculty-routes.ts';
 import { applyTransition } from './lifecycle-service.ts';
 import { confirmPromotion, previewPromotion, promotionInput } from './promotion-service.ts';
 import { residentQuery } from './resident-query.ts';
@@ -69,5 +70,6 @@ export async function peopleRoutes(app: FastifyInstance) {
   r.post('/people/faculty', { schema: { tags, summary: 'Nombrar profesor titular, adjunto o tutor', body: appointmentInput } }, async (req, reply) =>
     reply.status(201).send(await appoint(ctxOf(req), req.body)),
   );
+  await app.register(facultyRoutes);
   r.get('/people/faculty/:id/residents', { schema: { tags, summary: 'Residentes que sigue un tutor (id de persona)', params: idParam } }, async (req) => tutorResidents(ctxOf(req), req.params.id));
 }
