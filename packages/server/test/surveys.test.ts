@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/db/schema/audit.ts';
+import { sedes, units } from '../src/db/schema/catalog.ts';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { facultyWithAccount, residentWithAccount } from './support/accounts.ts';
 import { ok } from './support/catalog.ts';
@@ -97,19 +98,60 @@ describe('results with small-group suppression', () => {
     expect(nation.groups).toEqual([expect.objectContaining({ label: 'Nacional', responses: 10 })]);
   });
 
-  it('an OOAD coordinator sees only their OOAD, where 6 responses are published', async () => {
+  it('no filter, grouping or scope gives back the hidden sede by subtraction from the national 10', async () => {
     const coord = await t.userWith('coord.nl.encuestas', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: nuevoLeon.ooadId }]);
-    const res = ok<{ total: { responses: number; satisfiedPct: number }; groups: { key: number; responses: number }[] }>(await coord.get(`/api/v1/surveys/campaigns/${campaignId}/results?groupBy=ooad`));
-    expect(res.total).toMatchObject({ responses: 6, satisfiedPct: 50 });
-    expect(res.groups).toEqual([expect.objectContaining({ key: nuevoLeon.ooadId, responses: 6 })]);
-    expect((await inNuevoLeon[0].client.get(`/api/v1/surveys/campaigns/${campaignId}/results`)).statusCode).toBe(403);
+    type Table = { total: { suppressed: boolean; responses: number | null }; groups: { key: number; suppressed: boolean; responses: number | null }[] };
+    const base = `/api/v1/surveys/campaigns/${campaignId}/results`;
+    // Nuevo León's 6 published anywhere, next to the national 10, would give Jalisco's 4.
+    for (const query of [`groupBy=nation&sedeId=${nuevoLeon.id}`, `groupBy=ooad&ooadId=${nuevoLeon.ooadId}`, `groupBy=specialty&unitId=${nuevoLeon.unitId}`, `groupBy=nation&ooadId=${jalisco.ooadId}`]) {
+      const res = ok<Table>(await central.get(`${base}?${query}`));
+      expect({ query, total: res.total }).toMatchObject({ query, total: { suppressed: true, responses: null } });
+      expect(res.groups.every((g) => g.suppressed && g.responses === null)).toBe(true);
+    }
+    const byOoad = ok<Table>(await central.get(`${base}?groupBy=ooad`));
+    expect(byOoad.total).toMatchObject({ suppressed: false, responses: 10 });
+    expect(byOoad.groups.map((g) => [g.key, g.suppressed, g.responses]).sort()).toEqual([[jalisco.ooadId, true, null], [nuevoLeon.ooadId, true, null]].sort());
+    // Both sedes are family medicine: the specialty row is the national total, which is safe.
+    const bySpecialty = ok<Table>(await central.get(`${base}?groupBy=specialty`));
+    expect(bySpecialty.groups).toEqual([expect.objectContaining({ suppressed: false, responses: 10 })]);
+    // The OOAD coordinator's own scope is a published total too.
+    const own = ok<Table>(await coord.get(`${base}?groupBy=ooad`));
+    expect(own.total).toMatchObject({ suppressed: true, responses: null });
+    expect(own.groups.every((g) => g.suppressed)).toBe(true);
+    expect((await inNuevoLeon[0].client.get(base)).statusCode).toBe(403);
   });
 
-  it('shows the trend across cycles, each cycle suppressed on its own', async () => {
+  it('shows the trend across cycles, each cycle suppressed on its own and a sede filter publishing nothing derivable', async () => {
     const previous = (await cycleStartingIn(t.database.db, 2025)).id;
     ok(await central.post('/api/v1/surveys/campaigns', { surveyId: survey.id, cycleId: previous, audience: 'residentes', opensOn: '2025-03-01', closesOn: '2025-12-31' }), 201);
-    const trend = ok<{ points: { cycle: string; suppressed: boolean; responses: number | null }[] }>(await central.get(`/api/v1/surveys/${survey.id}/trends`));
+    type Trend = { points: { cycle: string; suppressed: boolean; responses: number | null }[] };
+    const trend = ok<Trend>(await central.get(`/api/v1/surveys/${survey.id}/trends`));
     expect(trend.points.map((p) => [p.suppressed, p.responses])).toEqual([[true, null], [false, 10]]);
+    const oneSede = ok<Trend>(await central.get(`/api/v1/surveys/${survey.id}/trends?sedeId=${nuevoLeon.id}`));
+    expect(oneSede.points.map((p) => [p.suppressed, p.responses])).toEqual([[true, null], [true, null]]);
+  });
+
+  it('a small sede is hidden together with a sibling of its own OOAD, so the OOAD and sede tables agree', async () => {
+    const [cardiology] = await t.database.db.select({ id: sedes.id, unitId: sedes.unitId, ooadId: units.ooadId }).from(sedes).innerJoin(units, eq(units.id, sedes.unitId)).where(and(eq(units.ooadId, jalisco.ooadId), ne(sedes.id, jalisco.id))).limit(1);
+    const other = ok<{ id: number }>(await central.post('/api/v1/surveys', { title: 'Clima de la sede 2026', questions: [{ kind: 'likert', text: '¿Se siente respetado en su sede?', measures: 'satisfaction' }] }), 201);
+    const campaign = ok<{ id: number }>(await central.post('/api/v1/surveys/campaigns', { surveyId: other.id, cycleId, audience: 'residentes', opensOn: '2026-03-01', closesOn: '2099-12-31' }), 201);
+    const answer = { answers: [{ questionId: ok<{ questions: { id: number }[] }>(await central.get(`/api/v1/surveys/${other.id}`)).questions[0].id, value: 5 }] };
+    const inCardiology: Resident[] = [];
+    for (let i = 0; i < 6; i++) inCardiology.push(await residentWithAccount(t, admin, cardiology, cycleId, `enc.car.${i}`));
+    for (const r of [...inJalisco, ...inNuevoLeon, ...inCardiology]) ok(await r.client.post(`/api/v1/surveys/campaigns/${campaign.id}/responses`, answer), 201);
+
+    type Table = { total: { suppressed: boolean; responses: number | null }; groups: { key: number; suppressed: boolean; responses: number | null }[] };
+    const base = `/api/v1/surveys/campaigns/${campaign.id}/results`;
+    const bySede = ok<Table>(await central.get(`${base}?groupBy=sede`));
+    expect(bySede.total).toMatchObject({ suppressed: false, responses: 16 });
+    // Jalisco's family-medicine 4 goes with its OOAD sibling, never with Nuevo León's 6.
+    expect(bySede.groups.map((g) => [g.key, g.suppressed, g.responses]).sort()).toEqual([[jalisco.id, true, null], [cardiology.id, true, null], [nuevoLeon.id, false, 6]].sort());
+    const byOoad = ok<Table>(await central.get(`${base}?groupBy=ooad`));
+    expect(byOoad.groups.map((g) => [g.key, g.suppressed, g.responses]).sort()).toEqual([[jalisco.ooadId, false, 10], [nuevoLeon.ooadId, false, 6]].sort());
+    expect(ok<Table>(await central.get(`${base}?groupBy=nation&sedeId=${cardiology.id}`)).total).toMatchObject({ suppressed: true, responses: null });
+    // The specialty table would split Jalisco's hidden pair (family medicine vs cardiology): both hidden.
+    const bySpecialty = ok<Table>(await central.get(`${base}?groupBy=specialty`));
+    expect(bySpecialty.groups.every((g) => g.suppressed)).toBe(true);
   });
 });
 
