@@ -146,6 +146,47 @@ describe('code catalogues', () => {
   });
 });
 
+describe('official DGIS catalogue files', () => {
+  const upload = (system: string, label: string, text: string) =>
+    admin.request('POST', `/api/v1/activity/code-versions?system=${system}&label=${encodeURIComponent(label)}`, Buffer.from(text, 'latin1'), { 'content-type': 'application/octet-stream', 'x-file-name': `${system}.csv` });
+
+  it('reads CATALOG_KEY / NOMBRE with undotted keys in Latin-1, and finds and records them in one canonical form', async () => {
+    const cie10 = [
+      'LETRA,CATALOG_KEY,ASTERISCO,NOMBRE,LSEX,LINF,LSUP',
+      'A,A000,,"Cólera debido a Vibrio cholerae 01, biotipo cholerae",NO,000D,120A',
+      'A,A09X,,Diarrea y gastroenteritis de presunto origen infeccioso,NO,000D,120A',
+      'I,I10X,,Hipertensión esencial (primaria),NO,010A,120A',
+      'E,E119,,Diabetes mellitus no insulinodependiente sin mención de complicación,NO,010A,120A',
+    ].join('\r\n');
+    expect(ok<{ rowCount: number }>(await upload('cie10', 'CIE-10 DGIS', cie10), 201).rowCount).toBe(4);
+    const byKey = ok<{ items: { code: string; description: string }[] }>(await j.me.get('/api/v1/activity/codes?system=cie10&q=a000'));
+    expect(byKey.items).toEqual([{ code: 'A00.0', description: 'Cólera debido a Vibrio cholerae 01, biotipo cholerae' }]);
+    expect(ok<{ items: { code: string }[] }>(await j.me.get('/api/v1/activity/codes?system=cie10&q=A00.0')).items.map((i) => i.code)).toEqual(['A00.0']);
+    expect(ok<{ items: { code: string }[] }>(await j.me.get('/api/v1/activity/codes?system=cie10&q=colera')).items.map((i) => i.code)).toEqual(['A00.0']);
+    const typedUndotted = ok<{ diagnosisCode: string }>(await j.me.post('/api/v1/activity/records', entry(j.resident.id, j.sede.unitId, { diagnosisCode: 'a09x' })), 201);
+    expect(typedUndotted.diagnosisCode).toBe('A09');
+    const typedDotted = ok<{ diagnosisCode: string }>(await j.me.post('/api/v1/activity/records', entry(j.resident.id, j.sede.unitId, { diagnosisCode: 'E119' })), 201);
+    expect(typedDotted.diagnosisCode).toBe('E11.9');
+
+    const cie9 = ['Catalog_Key;PRO_NOMBRE;PRO_SEXO', '4701;Apendicectomía laparoscópica;0', '4709;Otra apendicectomía;0', '6629;Otra oclusión endoscópica bilateral de las trompas;2'].join('\n');
+    expect(ok<{ rowCount: number }>(await upload('cie9mc', 'CIE-9-MC DGIS', cie9), 201).rowCount).toBe(3);
+    expect(ok<{ items: { code: string }[] }>(await j.me.get('/api/v1/activity/codes?system=cie9mc&q=4701')).items.map((i) => i.code)).toEqual(['47.01']);
+    expect(ok<{ items: { code: string }[] }>(await j.me.get('/api/v1/activity/codes?system=cie9mc&q=47')).items.map((i) => i.code)).toEqual(['47.01', '47.09']);
+    const surgery = ok<{ procedureCode: string }>(await j.me.post('/api/v1/activity/records', entry(j.resident.id, j.sede.unitId, { kind: 'cirugia', service: 'Cirugía general', procedureCode: '4701' })), 201);
+    expect(surgery.procedureCode).toBe('47.01');
+  });
+
+  it('names the rows whose keys are not codes, duplicates after normalising included, and saves nothing', async () => {
+    const before = ok<{ id: number }[]>(await admin.get('/api/v1/activity/code-versions')).length;
+    const res = await upload('cie9mc', 'CIE-9-MC mala', 'CATALOG_KEY,PRO_NOMBRE\n4701,Apendicectomía\n47.01,Repetida\nA000,No es procedimiento\n');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['fila 3, codigo', 'fila 4, codigo']);
+    expect(ok<{ id: number }[]>(await admin.get('/api/v1/activity/code-versions')).length).toBe(before);
+    const noHeaders = await upload('cie10', 'CIE-10 sin encabezado', 'LETRA,CLAVE_X,TEXTO\nA,A000,Cólera\n');
+    expect(noHeaders.json().detail).toContain('CATALOG_KEY');
+  });
+});
+
 describe('requirements and progress', () => {
   it('counts verified entries against the minimums of the specialty and grade; the sede view lists who is behind', async () => {
     const fresh = ok<{ id: number; personId: number }>(await admin.post('/api/v1/people/residents', { person: mexican(), sedeId: j.sede.id, cycleId: j.cycle.id, grade: 1, startNow: true }), 201);

@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { codes, codeVersions } from '../db/schema/activity.ts';
 import { badRequest } from '../http/errors.ts';
+import { canonicalCode } from '@sirem/core/activity/codes';
 
 const NAMES: Record<CodeSystem, string> = { cie10: 'CIE-10', cie9mc: 'CIE-9-MC' };
 
@@ -11,9 +12,13 @@ export async function currentVersion(db: Db, system: CodeSystem) {
   return v ?? null;
 }
 
-/** Resolves a typed code against the catalogue version in force; the version id is kept on the record. */
-export async function checkCode(db: Db, system: CodeSystem, code: string | null, field: string): Promise<number | null> {
-  if (!code) return null;
+/**
+ * Resolves a typed code against the catalogue version in force, in its canonical form (A000 is
+ * A00.0); the version id and the canonical code are kept on the record.
+ */
+export async function checkCode(db: Db, system: CodeSystem, typed: string | null, field: string): Promise<{ code: string | null; versionId: number | null }> {
+  if (!typed) return { code: null, versionId: null };
+  const code = canonicalCode(system, typed) ?? typed;
   const version = await currentVersion(db, system);
   if (!version) throw badRequest(`No hay un catálogo ${NAMES[system]} cargado; pida al administrador que lo cargue.`, [{ field, message: 'Catálogo no cargado.' }]);
   const [hit] = await db.select({ id: codes.id }).from(codes).where(and(eq(codes.versionId, version.id), eq(codes.code, code)));
@@ -21,5 +26,5 @@ export async function checkCode(db: Db, system: CodeSystem, code: string | null,
     throw badRequest(`El código ${code} no está en el catálogo ${NAMES[system]} vigente (${version.label}); búsquelo por descripción y elija uno de la lista.`, [
       { field, message: `Código ${code} inexistente en ${version.label}.` },
     ]);
-  return version.id;
+  return { code, versionId: version.id };
 }

@@ -13,7 +13,7 @@ export async function codeVersionsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['activity'];
   r.get('/activity/code-versions', { schema: { tags, summary: 'Versiones cargadas de los catálogos CIE-10 y CIE-9-MC' } }, async (req) => listVersions(ctxOf(req)));
-  r.post('/activity/code-versions', { bodyLimit: MAX_UPLOAD_BYTES, schema: { tags, summary: 'Cargar una versión oficial (CSV o xlsx con columnas codigo, descripcion)', querystring: codeVersionUpload } }, async (req, reply) => {
+  r.post('/activity/code-versions', { bodyLimit: MAX_UPLOAD_BYTES, schema: { tags, summary: 'Cargar una versión oficial (CSV o xlsx: codigo y descripcion, o CATALOG_KEY y NOMBRE/PRO_NOMBRE de la DGIS)', querystring: codeVersionUpload } }, async (req, reply) => {
     const fileName = decodeURIComponent((req.headers['x-file-name'] as string | undefined) ?? 'catalogo.csv');
     return reply.status(201).send(await uploadVersion(ctxOf(req), req.query, req.body, fileName));
   });

@@ -9,6 +9,7 @@ import type { Ctx } from '../http/context.ts';
 import { parseUpload } from '../imports/parse.ts';
 import { searchWords } from '../lib/search.ts';
 import { can } from '@sirem/core';
+import { canonicalCode, codePrefix } from '@sirem/core/activity/codes';
 import { currentVersion } from './codes-lookup.ts';
 
 /** Codes by prefix of the code or by words of the description, accents and case ignored. */
@@ -17,7 +18,7 @@ export async function searchCodes(ctx: Ctx, q: { system: CodeSystem; q?: string;
   const version = q.versionId ? { id: q.versionId } : await currentVersion(ctx.db, q.system);
   if (!version) return { version: null, items: [] };
   const text = (q.q ?? '').trim();
-  const byCode = sql`${codes.code} like ${`${text.toUpperCase().replace(/[\\%_]/g, '')}%`}`;
+  const byCode = sql`${codes.code} like ${`${codePrefix(q.system, text).replace(/[\\%_]/g, '')}%`}`;
   const where = and(eq(codes.versionId, version.id), text ? sql`(${byCode} or (${searchWords(codes.search, text) ?? sql`false`}))` : undefined);
   const items = await ctx.db.select({ code: codes.code, description: codes.description }).from(codes).where(where).orderBy(asc(codes.code)).limit(q.limit ?? 20);
   return { version: version.id, items };
@@ -28,26 +29,39 @@ export async function listVersions(ctx: Ctx) {
   return ctx.db.select().from(codeVersions).orderBy(desc(codeVersions.id)).limit(100);
 }
 
-const CODE = { cie10: /^[A-Z]\d{2}(\.?[0-9A-Z]{1,4})?$/, cie9mc: /^\d{2}(\.\d{1,2})?$/ };
+const EXAMPLE: Record<CodeSystem, string> = { cie10: 'CIE-10 (A00.0 o A000)', cie9mc: 'CIE-9-MC (47.01 o 4701)' };
+// Header names folded to lower case without accents and with spaces as "_": the project's own
+// "codigo, descripcion" and the DGIS files' CATALOG_KEY with NOMBRE (CIE-10) or PRO_NOMBRE (CIE-9-MC).
+const CODE_HEADERS = ['codigo', 'clave', 'code', 'catalog_key', 'cve', 'clave_cie', 'clave_cie10', 'clave_cie9', 'codigo_cie10', 'codigo_cie9'];
+const TEXT_HEADERS = ['descripcion', 'nombre', 'description', 'pro_nombre', 'nombre_procedimiento', 'des_nombre', 'desc'];
+const headerName = (h: string) => h.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
-/** Reads an official catalogue file (CSV or xlsx, columns "codigo" and "descripcion"); every row checked before anything is saved. */
+/**
+ * Reads an official catalogue file (CSV or xlsx): the project's columns "codigo" and
+ * "descripcion" or the DGIS ones (CATALOG_KEY with NOMBRE or PRO_NOMBRE; other columns such as
+ * LETRA are ignored). Codes are stored in one canonical dotted form; every row is checked before
+ * anything is saved.
+ */
 export function readCodeFile(rows: { line: number; cells: string[] }[], system: CodeSystem) {
   const [header, ...data] = rows;
-  const names = (header?.cells ?? []).map((h) => h.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim());
-  const ci = names.findIndex((n) => ['codigo', 'clave', 'code'].includes(n));
-  const di = names.findIndex((n) => ['descripcion', 'nombre', 'description'].includes(n));
-  if (ci < 0 || di < 0) throw badRequest('El archivo debe tener las columnas "codigo" y "descripcion" en la primera fila.');
+  const names = (header?.cells ?? []).map(headerName);
+  const ci = names.findIndex((n) => CODE_HEADERS.includes(n));
+  const di = names.findIndex((n) => TEXT_HEADERS.includes(n));
+  if (ci < 0 || di < 0) throw badRequest('El archivo debe tener en la primera fila una columna de código ("codigo" o CATALOG_KEY) y una de descripción ("descripcion", NOMBRE o PRO_NOMBRE).');
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   const out: { code: string; description: string }[] = [];
   for (const row of data) {
-    const code = (row.cells[ci] ?? '').toUpperCase().trim();
+    const typed = (row.cells[ci] ?? '').toUpperCase().trim();
+    const code = canonicalCode(system, typed);
     const description = (row.cells[di] ?? '').trim();
-    if (!CODE[system].test(code)) errors.push({ field: `fila ${row.line}, codigo`, message: `"${code}" no tiene el formato de un código ${system === 'cie10' ? 'CIE-10 (A00.0)' : 'CIE-9-MC (47.01)'}.` });
+    if (!code) errors.push({ field: `fila ${row.line}, codigo`, message: `"${typed}" no tiene el formato de un código ${EXAMPLE[system]}.` });
     else if (seen.has(code)) errors.push({ field: `fila ${row.line}, codigo`, message: `El código ${code} está repetido.` });
     if (!description) errors.push({ field: `fila ${row.line}, descripcion`, message: 'Falta la descripción.' });
-    seen.add(code);
-    out.push({ code, description });
+    if (code) {
+      seen.add(code);
+      out.push({ code, description });
+    }
   }
   if (errors.length) throw badRequest(`El archivo tiene ${errors.length} errores; corríjalos y vuelva a cargarlo. No se guardó nada.`, errors.slice(0, 200));
   if (!out.length) throw badRequest('El archivo no tiene códigos.');

@@ -34,8 +34,8 @@ export async function entryValues(db: Db, input: ActivityInput, sedeId: number, 
         { field: 'supervisorPersonId', message: 'No es profesor de la sede.' },
       ]);
   }
-  const diagnosisVersionId = await checkCode(db, 'cie10', input.diagnosisCode, 'diagnosisCode');
-  const procedureVersionId = await checkCode(db, 'cie9mc', input.procedureCode, 'procedureCode');
+  const diagnosis = await checkCode(db, 'cie10', input.diagnosisCode, 'diagnosisCode');
+  const procedure = await checkCode(db, 'cie9mc', input.procedureCode, 'procedureCode');
   const [jornada] = await db
     .select({ id: jornadas.id })
     .from(jornadas)
@@ -55,10 +55,10 @@ export async function entryValues(db: Db, input: ActivityInput, sedeId: number, 
     organ: input.organ,
     supervision: input.supervision,
     supervisorPersonId: input.supervisorPersonId,
-    diagnosisCode: input.diagnosisCode,
-    diagnosisVersionId,
-    procedureCode: input.procedureCode,
-    procedureVersionId,
+    diagnosisCode: diagnosis.code,
+    diagnosisVersionId: diagnosis.versionId,
+    procedureCode: procedure.code,
+    procedureVersionId: procedure.versionId,
     ageBand: input.ageBand,
     sex: input.sex,
     note: input.note,
