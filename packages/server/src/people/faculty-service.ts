@@ -1,5 +1,5 @@
 import { type AppointmentInput, listQuery, id } from '@sirem/core';
-import { and, count, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { courses, ooads, sedes, specialties, units } from '../db/schema/catalog.ts';
@@ -22,6 +22,8 @@ export const facultyQuery = listQuery.extend({
   specialtyId: optionalId,
   role: z.enum(['titular', 'adjunto', 'tutor']).optional(),
   current: z.enum(['true', 'false']).optional(),
+  nationality: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/).optional(),
+  foreign: z.enum(['true', 'false']).optional(),
 });
 export type FacultyQuery = z.infer<typeof facultyQuery>;
 
@@ -32,11 +34,15 @@ const columns = {
   fullName,
   curp: persons.curp,
   role: facultyAppointments.role,
+  nationality: persons.nationality,
   startsOn: facultyAppointments.startsOn,
   endsOn: facultyAppointments.endsOn,
   sedeId: sedes.id,
+  specialtyId: specialties.id,
   specialtyName: specialties.name,
+  unitId: units.id,
   unitName: units.name,
+  ooadId: ooads.id,
   ooadName: ooads.name,
   cedulaEspecialidad: persons.cedulaEspecialidad,
   cedulaEspecialidadVerified: persons.cedulaEspecialidadVerified,
@@ -59,6 +65,8 @@ export async function listFaculty(ctx: Ctx, q: FacultyQuery) {
     q.specialtyId ? eq(courses.specialtyId, q.specialtyId) : undefined,
     q.role ? eq(facultyAppointments.role, q.role) : undefined,
     q.current === 'true' ? isCurrent : undefined,
+    q.nationality ? eq(persons.nationality, q.nationality) : undefined,
+    q.foreign ? (q.foreign === 'true' ? sql`${persons.nationality} <> 'MEX'` : eq(persons.nationality, 'MEX')) : undefined,
   );
   const sort = { expr: persons.sortName, type: 'text' as const };
   return keysetPage<typeof columns & { id: number }>(join(ctx, { ...columns, sortValue: sort.expr }), join(ctx, { n: count() }), {
@@ -74,15 +82,25 @@ export async function appoint(ctx: Ctx, input: AppointmentInput) {
     const personId = input.personId ?? (input.person ? (await findOrCreatePerson(tx, input.person)).id : null);
     if (!personId) throw badRequest('Indique la persona a nombrar.', [{ field: 'personId', message: 'Persona obligatoria.' }]);
     if (input.role === 'titular') {
+      // Periods that overlap the new one: a titular whose end date is before the new start no longer counts.
+      const overlaps = and(
+        or(isNull(facultyAppointments.endsOn), gte(facultyAppointments.endsOn, input.startsOn)),
+        input.endsOn ? lte(facultyAppointments.startsOn, input.endsOn) : undefined,
+      );
       const [current] = await tx.select({ id: facultyAppointments.id }).from(facultyAppointments)
-        .where(and(eq(facultyAppointments.sedeId, input.sedeId), eq(facultyAppointments.role, 'titular'), isCurrent));
-      if (current) throw badRequest('La sede ya tiene profesor titular vigente; registre la fecha de término del nombramiento anterior.', [{ field: 'role', message: 'Titular vigente.' }]);
+        .where(and(eq(facultyAppointments.sedeId, input.sedeId), eq(facultyAppointments.role, 'titular'), overlaps));
+      if (current) throw badRequest('La sede ya tiene profesor titular vigente en esas fechas; registre la fecha de término del nombramiento anterior (previa al inicio del nuevo).', [{ field: 'role', message: 'Titular vigente.' }]);
     }
     const [row] = await tx.insert(facultyAppointments).values({ personId, sedeId: input.sedeId, role: input.role, startsOn: input.startsOn, endsOn: input.endsOn ?? null }).returning();
     await recordAudit(tx, ctx, { action: 'appoint', entity: 'faculty_appointment', entityId: row.id, after: row });
     return row.id;
   });
-  const [row] = await join(ctx, columns).where(eq(facultyAppointments.id, id));
+  return facultyRow(ctx, id);
+}
+
+/** One appointment as the faculty list shows it. */
+export async function facultyRow(ctx: Ctx, appointmentId: number) {
+  const [row] = await join(ctx, columns).where(eq(facultyAppointments.id, appointmentId));
   return row;
 }
 
