@@ -1,5 +1,6 @@
 import type { MessageKey } from './es.ts';
 import { evaluationsEn } from './evaluations.ts';
+import { facultyEn } from './faculty.ts';
 import { reportsEn } from './reports.ts';
 import { surveysEn } from './surveys.ts';
 import { wellbeingEn } from './wellbeing.ts';
@@ -230,6 +231,7 @@ export const en: Record<MessageKey, string> = {
   ...wellbeingEn,
   ...surveysEn,
   ...evaluationsEn,
+  ...facultyEn,
   ...reportsEn,
   'nav.activity': "Clinical log",
   'nav.activityReview': "Review log",

@@ -1,4 +1,5 @@
 import { evaluationsEs } from './evaluations.ts';
+import { facultyEs } from './faculty.ts';
 import { reportsEs } from './reports.ts';
 import { surveysEs } from './surveys.ts';
 import { wellbeingEs } from './wellbeing.ts';
@@ -230,6 +231,7 @@ export const es = {
   ...wellbeingEs,
   ...surveysEs,
   ...evaluationsEs,
+  ...facultyEs,
   ...reportsEs,
   'nav.activity': "Bitácora clínica",
   'nav.activityReview': "Revisar bitácora",

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
+import { NationalitySelect, nationalityParams } from './NationalitySelect.tsx';
 
 type ResidentRow = { id: number; fullName: string; curp: string | null; tempKey: string | null; grade: number; status: string; specialtyName: string; unitName: string; ooadName: string; nationality: string; cycleCode: string };
 const STATUSES = ['alta', 'activo', 'licencia', 'baja', 'egresado'];
@@ -18,7 +19,7 @@ export function ResidentsPage() {
   const [cycleId, setCycle] = useState<string | null>(null);
   const [grade, setGrade] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>('activo');
-  const [foreign, setForeign] = useState<string | null>(null);
+  const [nationality, setNationality] = useState<string | null>(null);
   return (
     <>
       <Group justify="space-between" mb="md">
@@ -32,12 +33,12 @@ export function ResidentsPage() {
         <div style={{ width: 260 }}><RefSelect name="specialtyId" label={t('residents.specialty')} path="/catalog/specialties" display="name" value={specialtyId} onChange={setSpecialty} /></div>
         <Select label={t('residents.grade')} data={['1', '2', '3', '4', '5', '6'].map((g) => ({ value: g, label: `R${g}` }))} value={grade} onChange={setGrade} clearable w={100} />
         <Select label={t('common.status')} data={STATUSES} value={status} onChange={setStatus} clearable w={140} />
-        <Select label={t('residents.nationality')} data={[{ value: 'false', label: 'MEX' }, { value: 'true', label: t('residents.foreign') }]} value={foreign} onChange={setForeign} clearable w={160} />
+        <NationalitySelect of="residents" value={nationality} onChange={setNationality} />
       </Group>
       <DataTable<ResidentRow>
         path="/people/residents"
         defaultSort="name"
-        params={{ ooadId: ooadId ?? undefined, unitId: unitId ?? undefined, cycleId: cycleId ?? undefined, specialtyId: specialtyId ?? undefined, grade: grade ?? undefined, status: status ?? undefined, foreign: foreign ?? undefined }}
+        params={{ ooadId: ooadId ?? undefined, unitId: unitId ?? undefined, cycleId: cycleId ?? undefined, specialtyId: specialtyId ?? undefined, grade: grade ?? undefined, status: status ?? undefined, ...nationalityParams(nationality) }}
         rowLink={(r) => `/people/residents/${r.id}`}
         columns={[
           { key: 'name', label: t('residents.name'), sortable: true, render: (r) => r.fullName },
