@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditLog } from '../src/db/schema/audit.ts';
+import { units } from '../src/db/schema/catalog.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jornadaPlans } from '../src/db/schema/jornadas.ts';
 import { loadDemoJornadas } from '../src/db/seed/jornadas.ts';
@@ -127,6 +129,47 @@ describe('a Jornada from creation to report', () => {
   it('a coordinator of another OOAD cannot enter counts for this unit', async () => {
     const sonora = await t.userWith('ooad.son', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: await ooadId(t.database.db, 'Sonora') }]);
     expect((await sonora.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'deteccion_diabetes', count: 5 })).statusCode).toBe(403);
+  });
+});
+
+describe('linking entries to a Jornada', () => {
+  const log = async (performedOn: string, unitId = jal.sede.unitId) => ok<{ id: number; jornadaId: number | null }>(await jal.me.post('/api/v1/activity/records', entry(jal.resident.id, unitId, { performedOn })), 201);
+  const jornadaOf = async (id: number) => ok<{ jornadaId: number | null }>(await jal.me.get(`/api/v1/activity/records/${id}`)).jornadaId;
+  const create = async (number: number, startsOn: string, endsOn: string) => {
+    const jalisco = await ooadId(t.database.db, 'Jalisco');
+    return ok<{ id: number; linkedRecords: number }>(await central.post('/api/v1/jornadas', { number, startsOn, endsOn, ooadIds: [jalisco], umaeIds: [], categories: ['consulta_medicina_familiar'] }), 201);
+  };
+
+  it('a Jornada entered after the fact takes the entries already logged in its dates and units, audited once with the count', async () => {
+    const [sonoraUnit] = await t.database.db.select({ id: units.id }).from(units).where(and(eq(units.ooadId, await ooadId(t.database.db, 'Sonora')), eq(units.active, true))).limit(1);
+    const inside = [await log('2026-04-10'), await log('2026-04-11')];
+    const after = await log('2026-04-12');
+    const elsewhere = await log('2026-04-10', sonoraUnit?.id);
+    expect(inside.map((e) => e.jornadaId)).toEqual([null, null]);
+    const j = await create(95, '2026-04-10', '2026-04-11');
+    expect(j.linkedRecords).toBe(2);
+    expect(await Promise.all(inside.map((e) => jornadaOf(e.id)))).toEqual([j.id, j.id]);
+    expect(await jornadaOf(after.id)).toBeNull();
+    expect(await jornadaOf(elsewhere.id)).toBeNull();
+    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'jornada'), eq(auditLog.entityId, String(j.id)), eq(auditLog.action, 'link_records')));
+    expect(audit.map((a) => a.after)).toEqual([{ linkedRecords: 2 }]);
+    const report = ok<Report>(await central.get(`/api/v1/jornadas/${j.id}/report`));
+    expect(report.total.fromRecords).toBe(2);
+  });
+
+  it('overlapping Jornadas: existing links stay; a new entry goes to the latest start, then the lowest number', async () => {
+    const first = ok<{ items: { id: number; number: number }[] }>(await central.get('/api/v1/jornadas')).items.find((x) => x.number === 95) as { id: number };
+    const kept = await log('2026-04-11');
+    expect(kept.jornadaId).toBe(first.id);
+    const later = await create(97, '2026-04-11', '2026-04-13');
+    // The 12 April entry of the previous test was free; the 11 April ones were already counted for Jornada 95.
+    expect(later.linkedRecords).toBe(1);
+    expect(await jornadaOf(kept.id)).toBe(first.id);
+    const sameStart = await create(96, '2026-04-11', '2026-04-12');
+    expect(sameStart.linkedRecords).toBe(0);
+    // 11 April: Jornadas 95, 96 and 97 all run; 96 and 97 started last, 96 has the lower number.
+    expect((await log('2026-04-11')).jornadaId).toBe(sameStart.id);
+    expect((await log('2026-04-13')).jornadaId).toBe(later.id);
   });
 });
 

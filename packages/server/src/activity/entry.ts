@@ -2,20 +2,21 @@ import { type ActivityInput, futureDateProblem, mexicoToday } from '@sirem/core'
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { units } from '../db/schema/catalog.ts';
-import { jornadas } from '../db/schema/jornadas.ts';
 import { facultyAppointments } from '../db/schema/people.ts';
 import { badRequest } from '../http/errors.ts';
+import { jornadaForEntry } from '../jornadas/linking.ts';
 import { checkCode } from './codes-lookup.ts';
 
 /**
  * Checks an entry against the data it points to and returns the columns to store: the date is not
  * in the future, the unit exists, the supervisor is a professor of the resident's sede on that
- * date, the codes exist in the catalogue in force, and the Jornada running there that day.
+ * date, the codes exist in the catalogue in force (stored in canonical form), and the Jornada
+ * running there that day.
  */
 export async function entryValues(db: Db, input: ActivityInput, sedeId: number, today = mexicoToday()) {
   const future = futureDateProblem(input.performedOn, today);
   if (future) throw badRequest(future, [{ field: 'performedOn', message: 'Fecha futura.' }]);
-  const [unit] = await db.select({ id: units.id, ooadId: units.ooadId, umae: units.umaeNumber }).from(units).where(eq(units.id, input.unitId));
+  const [unit] = await db.select({ id: units.id, ooadId: units.ooadId, isUmae: sql<boolean>`${units.unitTypeCode} = 'UMAE'` }).from(units).where(eq(units.id, input.unitId));
   if (!unit) throw badRequest('La unidad donde se realizó la actividad no existe.', [{ field: 'unitId', message: 'Unidad inexistente.' }]);
   if (input.supervisorPersonId) {
     const [prof] = await db
@@ -36,15 +37,7 @@ export async function entryValues(db: Db, input: ActivityInput, sedeId: number, 
   }
   const diagnosis = await checkCode(db, 'cie10', input.diagnosisCode, 'diagnosisCode');
   const procedure = await checkCode(db, 'cie9mc', input.procedureCode, 'procedureCode');
-  const [jornada] = await db
-    .select({ id: jornadas.id })
-    .from(jornadas)
-    .where(and(
-      lte(jornadas.startsOn, input.performedOn),
-      gte(jornadas.endsOn, input.performedOn),
-      or(sql`${unit.ooadId}::int = any(${jornadas.ooadIds})`, sql`${unit.id}::int = any(${jornadas.umaeIds})`),
-    ))
-    .limit(1);
+  const jornadaId = await jornadaForEntry(db, unit, input.performedOn);
   return {
     residentId: input.residentId,
     sedeId,
@@ -62,6 +55,6 @@ export async function entryValues(db: Db, input: ActivityInput, sedeId: number, 
     ageBand: input.ageBand,
     sex: input.sex,
     note: input.note,
-    jornadaId: jornada?.id ?? null,
+    jornadaId,
   };
 }

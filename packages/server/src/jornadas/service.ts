@@ -6,8 +6,13 @@ import { conflict, forbidden } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { keysetPage } from '../lib/keyset.ts';
 import { jornadaById, manageScope, readJornadas } from './access.ts';
+import { linkExistingRecords } from './linking.ts';
 
-/** Jornadas are national events: only a national grant creates one. */
+/**
+ * Jornadas are national events: only a national grant creates one. Entries already logged in its
+ * dates and units (made before the Jornada was entered) are linked to it in the same transaction,
+ * audited as one row with the count.
+ */
 export async function createJornada(ctx: Ctx, input: JornadaInput) {
   if (manageScope(ctx).kind !== 'all') throw forbidden('Las Jornadas Nacionales las crea nivel central.');
   return ctx.db.transaction(async (tx) => {
@@ -15,7 +20,9 @@ export async function createJornada(ctx: Ctx, input: JornadaInput) {
     if (dup) throw conflict('duplicate', `Ya existe la Jornada número ${input.number}.`);
     const [row] = await tx.insert(jornadas).values({ ...input, name: input.name ?? `${input.number}a Jornada Nacional para la Recuperación de los Servicios de Salud` }).returning();
     await recordAudit(tx, ctx, { action: 'create', entity: 'jornada', entityId: row.id, after: row });
-    return row;
+    const linked = await linkExistingRecords(tx, row);
+    if (linked) await recordAudit(tx, ctx, { action: 'link_records', entity: 'jornada', entityId: row.id, after: { linkedRecords: linked } });
+    return { ...row, linkedRecords: linked };
   });
 }
 
