@@ -1,7 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { lastClosedQuarter, quarterBounds, quarterOf } from '@sirem/core';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/db/schema/audit.ts';
+import { sedes, units } from '../src/db/schema/catalog.ts';
 import { notifications } from '../src/db/schema/guards.ts';
+import { wellbeingScreenings } from '../src/db/schema/wellbeing.ts';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { facultyWithAccount, residentWithAccount } from './support/accounts.ts';
 import { ok } from './support/catalog.ts';
@@ -123,19 +126,56 @@ describe('who reads an individual result', () => {
 });
 
 describe('aggregates', () => {
-  it('suppresses a sede with fewer than 5 people and publishes it from 5 on, hiding small bands', async () => {
-    const coord = await t.userWith('coord.bienestar', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: sede.ooadId }]);
-    const url = `/api/v1/wellbeing/aggregates?instrument=gad7&sedeId=${sede.id}`;
-    expect(ok<{ suppressed: boolean; people: number | null }>(await coord.get(url))).toMatchObject({ suppressed: true, people: null });
+  type Aggregate = { quarter: string; suppressed: boolean; people: number | null; bands: { band: string; n: number | null; suppressed: boolean }[] };
+  const finished = lastClosedQuarter(new Date().toISOString().slice(0, 10));
+  // Screenings are taken today; the test dates them inside the last finished quarter, the only kind published.
+  const intoFinishedQuarter = (personIds: number[]) =>
+    t.database.db.update(wellbeingScreenings).set({ completedAt: new Date(`${quarterBounds(finished).from}T12:00:00Z`) }).where(inArray(wellbeingScreenings.personId, personIds));
+  const screenGad7 = async (at: { id: number; unitId: number; ooadId: number }, prefix: string, count: number) => {
     const cycle = await cycleStartingIn(t.database.db, 2026);
-    for (let i = 0; i < 4; i++) {
-      const r = await residentWithAccount(t, admin, sede, cycle.id, `agregado.${i}`);
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = await residentWithAccount(t, admin, at, cycle.id, `${prefix}.${i}`);
       ok(await r.client.post('/api/v1/wellbeing/screenings', { instrument: 'gad7', answers: [0, 0, 0, 0, 0, 1, 0] }), 201);
+      ids.push(r.personId);
     }
-    const shown = ok<{ suppressed: boolean; people: number; bands: { band: string; n: number | null; suppressed: boolean }[] }>(await coord.get(url));
-    expect(shown).toMatchObject({ suppressed: false, people: 5 });
-    // 4 minimal and 1 moderate: the lone moderate is hidden, and with it the other band.
+    await intoFinishedQuarter(ids);
+  };
+  let coord: Client;
+
+  it('suppresses a sede with fewer than 5 people and publishes it from 5 on, hiding small bands', async () => {
+    coord = await t.userWith('coord.bienestar', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: sede.ooadId }]);
+    const url = `/api/v1/wellbeing/aggregates?instrument=gad7&sedeId=${sede.id}`;
+    await intoFinishedQuarter([resident.personId]);
+    expect(ok<Aggregate>(await coord.get(url))).toMatchObject({ quarter: finished, suppressed: true, people: null });
+    await screenGad7(sede, 'agregado', 4);
+    const shown = ok<Aggregate>(await coord.get(url));
+    expect(shown).toMatchObject({ quarter: finished, suppressed: false, people: 5 });
+    // 4 minimal and 1 moderate: the lone moderate is hidden, and with it the other band; empty bands are listed as hidden too.
+    expect(shown.bands.map((b) => b.band)).toEqual(['minima', 'leve', 'moderada', 'grave']);
     expect(shown.bands.every((b) => b.suppressed && b.n === null)).toBe(true);
     expect((await titular.get(url)).statusCode).toBe(403);
+  });
+
+  it('a sede published next to its OOAD would give away the rest of the OOAD: the sede is then hidden', async () => {
+    const [cardiology] = await t.database.db.select({ id: sedes.id, unitId: sedes.unitId, ooadId: units.ooadId }).from(sedes).innerJoin(units, eq(units.id, sedes.unitId)).where(and(eq(units.ooadId, sede.ooadId), ne(sedes.id, sede.id))).limit(1);
+    await screenGad7(cardiology, 'agregado.car', 3);
+    const base = '/api/v1/wellbeing/aggregates?instrument=gad7';
+    const ooad = ok<Aggregate>(await coord.get(`${base}&ooadId=${sede.ooadId}`));
+    expect(ooad).toMatchObject({ suppressed: false, people: 8 });
+    // Minimal is 7 of 8: publishing it would say the one left over is the moderate case of the family-medicine sede.
+    expect(ooad.bands.every((b) => b.suppressed)).toBe(true);
+    for (const place of [`sedeId=${sede.id}`, `sedeId=${cardiology.id}`, `unitId=${cardiology.unitId}`]) expect(ok<Aggregate>(await coord.get(`${base}&${place}`))).toMatchObject({ suppressed: true, people: null });
+    const nationalLiaison = await t.userWith('enlace.nacional.agregados', [national('enlace_salud_mental')]);
+    expect(ok<Aggregate>(await nationalLiaison.get(base))).toMatchObject({ suppressed: false, people: 8 });
+  });
+
+  it('publishes whole finished quarters only: no free dates and no quarter still running', async () => {
+    const base = '/api/v1/wellbeing/aggregates?instrument=gad7';
+    expect(ok<Aggregate>(await coord.get(`${base}&from=2026-01-01&to=2026-01-02`)).quarter).toBe(finished);
+    expect((await coord.get(`${base}&quarter=2026-08-01`)).statusCode).toBe(400);
+    const running = await coord.get(`${base}&quarter=${quarterOf(new Date().toISOString().slice(0, 10))}`);
+    expect(running.statusCode).toBe(409);
+    expect(running.json()).toMatchObject({ code: 'quarter_open', detail: expect.stringContaining('al cierre de cada trimestre') });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { id, isoDate } from '../shared/schemas.ts';
+import { id } from '../shared/schemas.ts';
 import { INSTRUMENT_CODES } from './instruments.ts';
+import { quarterCode } from './periods.ts';
 
 export const screeningInput = z.object({
   instrument: z.enum(INSTRUMENT_CODES, { error: 'Elija el cuestionario: phq9 o gad7.' }),
@@ -27,6 +28,6 @@ export const aggregateQuery = z.object({
   ooadId: id.optional(),
   unitId: id.optional(),
   sedeId: id.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  /** A finished calendar quarter; free dates are not accepted (see periods.ts). Defaults to the last finished one. */
+  quarter: quarterCode.optional(),
 });

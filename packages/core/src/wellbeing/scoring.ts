@@ -9,6 +9,9 @@ const CUTS: Record<InstrumentCode, [number, Band][]> = {
   gad7: [[15, 'grave'], [10, 'moderada'], [5, 'leve'], [0, 'minima']],
 };
 
+/** The bands an instrument can yield, mildest first. */
+export const bandsOf = (code: InstrumentCode): Band[] => BANDS.filter((b) => CUTS[code].some(([, band]) => band === b));
+
 export type Scored = { score: number; band: Band; crisis: boolean };
 
 /** Returns a problem message, or null when the answers fit the instrument. */
