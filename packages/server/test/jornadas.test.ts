@@ -195,4 +195,35 @@ describe('backlog and beds', () => {
     ok(await coord.post('/api/v1/jornadas/beds', { unitId: jal.sede.unitId, takenOn: '2022-06-30', ordinaryBeds: 130, reconvertedBeds: 10 }));
     expect(ok<{ peakReconverted: number; returned: number }>(await coord.get('/api/v1/jornadas/beds'))).toMatchObject({ peakReconverted: 40, returned: 30 });
   });
+
+  it('adds units that report on different dates by carrying each unit’s last figure forward', async () => {
+    const jalisco = await ooadId(t.database.db, 'Jalisco');
+    const ooad = await t.userWith('ooad.jal.rez', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: jalisco }]);
+    const [second] = await t.database.db.select({ id: units.id }).from(units)
+      .where(and(eq(units.ooadId, jalisco), eq(units.active, true), sql`${units.id} <> ${jal.sede.unitId}`, sql`${units.unitTypeCode} <> 'UMAE'`)).limit(1);
+    const snap = (unitId: number, takenOn: string, waiting: number) => ooad.post('/api/v1/jornadas/backlog', { unitId, service: 'Quirófano', category: 'cirugias_programadas', takenOn, waiting });
+    ok(await snap(jal.sede.unitId, '2023-03-01', 400));
+    ok(await snap(second?.id as number, '2023-03-08', 200));
+    ok(await snap(jal.sede.unitId, '2023-03-15', 300));
+    ok(await snap(second?.id as number, '2023-03-22', 100));
+    const report = ok<{ totals: { takenOn: string; category: string; waiting: number }[] }>(await ooad.get('/api/v1/jornadas/backlog?category=cirugias_programadas'));
+    expect(report.totals.filter((x) => x.takenOn.startsWith('2023-03'))).toEqual([
+      { takenOn: '2023-03-01', category: 'cirugias_programadas', waiting: 400 },
+      { takenOn: '2023-03-08', category: 'cirugias_programadas', waiting: 600 },
+      { takenOn: '2023-03-15', category: 'cirugias_programadas', waiting: 500 },
+      { takenOn: '2023-03-22', category: 'cirugias_programadas', waiting: 400 },
+    ]);
+
+    // The first unit reported on 15 January and 30 June 2022 (previous test); the second in between and after.
+    ok(await ooad.post('/api/v1/jornadas/beds', { unitId: second?.id, takenOn: '2022-03-01', ordinaryBeds: 50, reconvertedBeds: 30 }));
+    ok(await ooad.post('/api/v1/jornadas/beds', { unitId: second?.id, takenOn: '2022-09-30', ordinaryBeds: 80, reconvertedBeds: 0 }));
+    const beds = ok<{ series: { takenOn: string; ordinary: number; reconverted: number }[]; peakReconverted: number; returned: number }>(await ooad.get('/api/v1/jornadas/beds'));
+    expect(beds.series.filter((x) => x.takenOn.startsWith('2022'))).toEqual([
+      { takenOn: '2022-01-15', ordinary: 100, reconverted: 40 },
+      { takenOn: '2022-03-01', ordinary: 150, reconverted: 70 },
+      { takenOn: '2022-06-30', ordinary: 180, reconverted: 40 },
+      { takenOn: '2022-09-30', ordinary: 210, reconverted: 10 },
+    ]);
+    expect(beds).toMatchObject({ peakReconverted: 70, returned: 60 });
+  });
 });

@@ -1,5 +1,6 @@
 import { type backlogInput, type backlogQuery, type bedsInput, futureDateProblem, mexicoToday, type Point, reductionAcross, resolveScope, scopeCovers } from '@sirem/core';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { carriedTotals } from '@sirem/core/jornadas/carry';
+import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { units } from '../db/schema/catalog.ts';
@@ -63,34 +64,41 @@ export async function backlogReport(ctx: Ctx, q: z.infer<typeof backlogQuery>) {
     .where(and(unitScopeSql(scope, { ooadId: units.ooadId, unitId: units.id }), q.unitId ? eq(backlogSnapshots.unitId, q.unitId) : undefined, q.category ? eq(backlogSnapshots.category, q.category) : undefined))
     .orderBy(asc(backlogSnapshots.takenOn))
     .limit(100_000);
-  const totals = new Map<string, number>();
   const series = new Map<string, Map<string, Point[]>>();
   for (const r of rows) {
-    const k = `${r.takenOn}|${r.category}`;
-    totals.set(k, (totals.get(k) ?? 0) + r.waiting);
     const byUnit = series.get(r.category) ?? new Map<string, Point[]>();
     const key = `${r.unitId}|${r.service}`;
-    byUnit.set(key, [...(byUnit.get(key) ?? []), { takenOn: r.takenOn, waiting: r.waiting }]);
+    const points = byUnit.get(key) ?? [];
+    points.push({ takenOn: r.takenOn, waiting: r.waiting });
+    byUnit.set(key, points);
     series.set(r.category, byUnit);
   }
+  // Units report on different dates: each date's total carries every unit's last list forward.
+  const totals = [...series].flatMap(([category, byUnit]) =>
+    carriedTotals([...byUnit].flatMap(([key, points]) => points.map((p) => ({ series: key, ...p }))), ['waiting']).map((t) => ({ takenOn: t.takenOn, category, waiting: t.waiting })),
+  );
   const all = await ctx.db.select({ id: jornadas.id, number: jornadas.number, startsOn: jornadas.startsOn, endsOn: jornadas.endsOn }).from(jornadas).orderBy(jornadas.startsOn);
   return {
-    totals: [...totals].map(([k, waiting]) => ({ takenOn: k.split('|')[0] as string, category: k.split('|')[1] as string, waiting })),
+    totals: totals.sort((a, b) => a.takenOn.localeCompare(b.takenOn) || a.category.localeCompare(b.category)),
     byJornada: all.flatMap((j) => [...series].map(([category, s]) => ({ jornadaId: j.id, number: j.number, category, ...reductionAcross(s, j.startsOn, j.endsOn) }))).filter((r) => r.units > 0),
   };
 }
 
-/** Beds over time within scope: how many are still reconverted and how many have returned to ordinary use. */
+/**
+ * Beds over time within scope: how many are still reconverted and how many have returned to
+ * ordinary use. Units report on different dates, so each date carries every unit's last count
+ * forward; the peak and what has returned since are read from those carried totals.
+ */
 export async function bedsReport(ctx: Ctx) {
   const scope = readScope(ctx);
   const rows = await ctx.db
-    .select({ takenOn: bedCapacity.takenOn, ordinary: sql<number>`sum(${bedCapacity.ordinaryBeds})::int`, reconverted: sql<number>`sum(${bedCapacity.reconvertedBeds})::int` })
+    .select({ unitId: bedCapacity.unitId, takenOn: bedCapacity.takenOn, ordinary: bedCapacity.ordinaryBeds, reconverted: bedCapacity.reconvertedBeds })
     .from(bedCapacity)
     .innerJoin(units, eq(units.id, bedCapacity.unitId))
     .where(unitScopeSql(scope, { ooadId: units.ooadId, unitId: units.id }))
-    .groupBy(bedCapacity.takenOn)
-    .orderBy(bedCapacity.takenOn);
-  const series = rows.map((r) => ({ takenOn: r.takenOn, ordinary: Number(r.ordinary), reconverted: Number(r.reconverted) }));
+    .orderBy(bedCapacity.takenOn)
+    .limit(100_000);
+  const series = carriedTotals(rows.map((r) => ({ series: String(r.unitId), takenOn: r.takenOn, ordinary: r.ordinary, reconverted: r.reconverted })), ['ordinary', 'reconverted']);
   const peak = Math.max(0, ...series.map((s) => s.reconverted));
   return { series, peakReconverted: peak, returned: peak - (series.at(-1)?.reconverted ?? 0) };
 }
