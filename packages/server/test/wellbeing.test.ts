@@ -1,6 +1,7 @@
 import { lastClosedQuarter, quarterBounds, quarterOf } from '@sirem/core';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../src/db/schema/access.ts';
 import { auditLog } from '../src/db/schema/audit.ts';
 import { sedes, units } from '../src/db/schema/catalog.ts';
 import { notifications } from '../src/db/schema/guards.ts';
@@ -18,6 +19,8 @@ let titular: Client;
 let tutor: Awaited<ReturnType<typeof facultyWithAccount>>;
 let liaison: Client;
 let otherLiaison: Client;
+let teachingLiaison: Client;
+let coordinatingLiaison: Client;
 
 const PHQ_CRISIS = [1, 1, 0, 1, 0, 0, 0, 0, 1];
 const audits = (action: string, entityId: number) =>
@@ -35,6 +38,10 @@ beforeAll(async () => {
   ok(await admin.post(`/api/v1/people/residents/${resident.residentId}/tutor`, { tutorPersonId: tutor.personId, startsOn: '2026-03-15' }));
   liaison = await t.userWith('enlace.jalisco', [{ role: 'enlace_salud_mental', scopeKind: 'ooad', ooadId: sede.ooadId }]);
   otherLiaison = await t.userWith('enlace.nl', [{ role: 'enlace_salud_mental', scopeKind: 'ooad', ooadId: other.ooadId }]);
+  // Also liaisons of the OOAD, but one teaches at the resident's sede and the other coordinates the OOAD.
+  const asLiaison = [{ role: 'enlace_salud_mental' as const, scopeKind: 'ooad' as const, ooadId: sede.ooadId }];
+  teachingLiaison = (await facultyWithAccount(t, admin, sede, 'adjunto', 'profesor.enlace', asLiaison)).client;
+  coordinatingLiaison = await t.userWith('coordinador.enlace', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: sede.ooadId }, ...asLiaison]);
 });
 afterAll(() => t.close());
 
@@ -69,8 +76,13 @@ describe('self-screening', () => {
     expect(ok<{ items: unknown[] }>(await otherLiaison.get('/api/v1/wellbeing/alerts')).items).toEqual([]);
     for (const c of [titular, tutor.client, admin]) expect((await c.get('/api/v1/wellbeing/alerts')).statusCode).toBe(403);
 
-    const notified = await t.database.db.select().from(notifications).where(eq(notifications.kind, 'wellbeing_alert'));
-    expect(notified.length).toBeGreaterThan(0);
+    const notified = await t.database.db.select({ username: users.username, message: notifications.message }).from(notifications).innerJoin(users, eq(users.id, notifications.userId)).where(eq(notifications.kind, 'wellbeing_alert'));
+    // Only the liaison outside the resident's chain: not the professor nor the OOAD coordinator who also hold the liaison role.
+    expect(notified.map((n) => n.username)).toEqual(['enlace.jalisco']);
+    for (const c of [teachingLiaison, coordinatingLiaison]) {
+      expect(ok<{ items: unknown[] }>(await c.get('/api/v1/wellbeing/alerts')).items).toEqual([]);
+      expect((await c.get(`/api/v1/wellbeing/persons/${resident.personId}`)).statusCode).toBe(403);
+    }
     expect(notified.every((n) => !n.message.includes('Lucía') && !n.message.includes(String(resident.personId)))).toBe(true);
 
     const alert = alerts.items[0];
@@ -79,6 +91,7 @@ describe('self-screening', () => {
     const stale = await liaison.post(`/api/v1/wellbeing/alerts/${alert.id}`, { status: 'cerrada', version: alert.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current.version).toBe(followed.version);
+    expect((await teachingLiaison.post(`/api/v1/wellbeing/alerts/${alert.id}`, { status: 'cerrada', version: followed.version })).statusCode).toBe(404);
   });
 
   it('never writes scores, answers or the alert into the audit log', async () => {

@@ -8,6 +8,7 @@ import { wellbeingAlerts, wellbeingScreenings } from '../db/schema/wellbeing.ts'
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
+import { chainOf, outsideChain } from './liaison-chain.ts';
 import { ALERT_STATUSES, type alertUpdate } from '@sirem/core';
 
 export const alertQuery = z.object({
@@ -25,9 +26,10 @@ function liaisonScope(ctx: Ctx): Scope {
 const inScope = (scope: Scope): SQL | undefined =>
   scope.kind === 'all' ? undefined : scope.kind === 'some' && scope.ooadIds.length ? inArray(wellbeingAlerts.ooadId, scope.ooadIds) : sql`false`;
 
-/** Newest first, by id; the list itself names people, so reading it is audited. */
+/** Newest first, by id, leaving out residents in the liaison's own teaching or managing chain; the list names people, so reading it is audited. */
 export async function listAlerts(ctx: Ctx, q: z.infer<typeof alertQuery>) {
   const scope = liaisonScope(ctx);
+  const chain = await chainOf(ctx.db, ctx.actor.userId);
   const before = q.cursor ? decodeCursor(q.cursor)[1] : undefined;
   const rows = await ctx.db
     .select({
@@ -40,7 +42,7 @@ export async function listAlerts(ctx: Ctx, q: z.infer<typeof alertQuery>) {
     .innerJoin(wellbeingScreenings, eq(wellbeingScreenings.id, wellbeingAlerts.screeningId))
     .leftJoin(sedes, eq(sedes.id, wellbeingScreenings.sedeId))
     .leftJoin(units, eq(units.id, sedes.unitId))
-    .where(and(inScope(scope), q.status ? eq(wellbeingAlerts.status, q.status) : undefined, before ? lt(wellbeingAlerts.id, before) : undefined))
+    .where(and(inScope(scope), outsideChain(chain), q.status ? eq(wellbeingAlerts.status, q.status) : undefined, before ? lt(wellbeingAlerts.id, before) : undefined))
     .orderBy(sql`${wellbeingAlerts.id} desc`)
     .limit(q.limit + 1);
   const items = rows.slice(0, q.limit);
@@ -51,8 +53,9 @@ export async function listAlerts(ctx: Ctx, q: z.infer<typeof alertQuery>) {
 
 export async function updateAlert(ctx: Ctx, id: number, input: z.infer<typeof alertUpdate>) {
   const scope = liaisonScope(ctx);
+  const chain = await chainOf(ctx.db, ctx.actor.userId);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(wellbeingAlerts).where(and(eq(wellbeingAlerts.id, id), inScope(scope)));
+    const [before] = await tx.select().from(wellbeingAlerts).where(and(eq(wellbeingAlerts.id, id), inScope(scope), outsideChain(chain)));
     if (!before) throw notFound('La alerta');
     if (before.status === 'cerrada' && input.status !== 'cerrada') throw conflict('alert_closed', 'La alerta ya está cerrada; si hay una nueva situación, se abrirá otra alerta.');
     const [after] = await tx

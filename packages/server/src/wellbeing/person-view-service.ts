@@ -6,12 +6,14 @@ import { wellbeingAlerts, wellbeingScreenings, wellbeingSharing } from '../db/sc
 import { forbidden } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { placementOfUser } from '../people/placement.ts';
+import { chainOf, outsideChain } from './liaison-chain.ts';
 
 type View = 'self' | 'liaison' | 'tutor';
 
 /**
  * Who may read one person's screenings: the person; the mental-health liaison when the person has
- * an alert within the liaison's scope; the current tutor, only as far as the person allows.
+ * an alert within the liaison's scope and outside the liaison's own teaching or managing chain
+ * (liaison-chain.ts); the current tutor, only as far as the person allows.
  * Anyone else (a program director included) is refused, and the refusal is audited too.
  */
 async function viewFor(ctx: Ctx, personId: number): Promise<{ view: View; tutorSees?: TutorVisibility } | null> {
@@ -19,7 +21,8 @@ async function viewFor(ctx: Ctx, personId: number): Promise<{ view: View; tutorS
   if (me?.personId === personId) return { view: 'self' };
   const liaison = resolveScope(ctx.actor.grants, 'wellbeing.followup');
   if (liaison.kind !== 'none') {
-    const alerts = await ctx.db.select({ ooadId: wellbeingAlerts.ooadId }).from(wellbeingAlerts).where(eq(wellbeingAlerts.personId, personId));
+    const chain = await chainOf(ctx.db, ctx.actor.userId);
+    const alerts = await ctx.db.select({ ooadId: wellbeingAlerts.ooadId }).from(wellbeingAlerts).where(and(eq(wellbeingAlerts.personId, personId), outsideChain(chain)));
     if (alerts.some((a) => liaison.kind === 'all' || (a.ooadId !== null && liaison.ooadIds.includes(a.ooadId)))) return { view: 'liaison' };
   }
   if (me) {

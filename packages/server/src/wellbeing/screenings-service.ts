@@ -7,6 +7,7 @@ import { wellbeingAlerts, wellbeingScreenings, wellbeingSharing } from '../db/sc
 import { badRequest, conflict, forbidden, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { placementOfUser } from '../people/placement.ts';
+import { chainOf, outsideChain } from './liaison-chain.ts';
 
 /** The actor must be a person who may self-screen; an account without a person record cannot. */
 async function screeningPerson(ctx: Ctx) {
@@ -35,21 +36,30 @@ export async function submitScreening(ctx: Ctx, input: ScreeningInput) {
     // who must not learn from it that someone reported thoughts of self-harm.
     await recordAudit(tx, ctx, { action: 'submit', entity: 'wellbeing_screening', entityId: row.id, after: { instrument: input.instrument } });
     if (scored.crisis) {
-      await tx.insert(wellbeingAlerts).values({ screeningId: row.id, personId: place.personId, ooadId: place.ooadId });
-      await notifyLiaisons(tx, place.ooadId);
+      const [alert] = await tx.insert(wellbeingAlerts).values({ screeningId: row.id, personId: place.personId, ooadId: place.ooadId }).returning({ id: wellbeingAlerts.id });
+      await notifyLiaisons(tx, alert.id, place.ooadId);
     }
     return { id: row.id, completedAt: row.completedAt, instrument: input.instrument, ...scored, resources: scored.crisis ? CRISIS_RESOURCES : [] };
   });
 }
 
-/** Liaisons with a national grant, or a grant over the resident's OOAD; the message names nobody. */
-async function notifyLiaisons(tx: Ctx['db'], ooadId: number | null) {
-  const liaisons = await tx
+/**
+ * Liaisons with a national grant, or a grant over the resident's OOAD, except those who teach at or
+ * manage the resident's unit (liaison-chain.ts): the program director is never told, even when
+ * the same account is also a liaison. The message names nobody.
+ */
+async function notifyLiaisons(tx: Ctx['db'], alertId: number, ooadId: number | null) {
+  const candidates = await tx
     .selectDistinct({ userId: roleGrants.userId })
     .from(roleGrants)
     .where(and(eq(roleGrants.role, 'enlace_salud_mental'), or(eq(roleGrants.scopeKind, 'national'), ooadId ? eq(roleGrants.ooadId, ooadId) : sql`false`)));
+  const liaisons: number[] = [];
+  for (const c of candidates) {
+    const [reachable] = await tx.select({ id: wellbeingAlerts.id }).from(wellbeingAlerts).where(and(eq(wellbeingAlerts.id, alertId), outsideChain(await chainOf(tx, c.userId))));
+    if (reachable) liaisons.push(c.userId);
+  }
   if (liaisons.length)
-    await tx.insert(notifications).values(liaisons.map((l) => ({ userId: l.userId, kind: 'wellbeing_alert', message: 'Hay una alerta confidencial de bienestar que requiere su atención.', link: '/wellbeing/alerts' })));
+    await tx.insert(notifications).values(liaisons.map((userId) => ({ userId, kind: 'wellbeing_alert', message: 'Hay una alerta confidencial de bienestar que requiere su atención.', link: '/wellbeing/alerts' })));
 }
 
 /** The resident's own history, next due dates per instrument, and what their tutor may see. */
