@@ -15,16 +15,28 @@ import { databaseOptionsFromEnv } from './config.ts';
 
 export type Prepared = {
   database: Database;
+  /** The generated one-time password when this call created the administrator; shown once, never stored in clear. */
   adminPassword: string | null;
   catalogueLoaded: boolean;
   demo: { password: string; accounts: DemoAccount[] } | null;
 };
 
+/**
+ * What the generated demonstration data depend on besides the code: the seed of the random draw and
+ * the day taken as today (it fixes the current cycle). Both default to the live values (seed 2026,
+ * the real date), so a new installation shows a current institution; fixing both reproduces it.
+ */
+export type Generation = { seed?: number; today?: Date };
+
 /** Opens the database, migrates it and, on first start, loads the catalogue and creates the administrator. */
-export async function prepareDatabase(env = process.env, log: (msg: string) => void = console.log): Promise<Prepared> {
-  const database = await openDatabase(databaseOptionsFromEnv(env));
+export async function prepareDatabase(env = process.env, log: (msg: string) => void = console.log, generation: Generation = {}): Promise<Prepared> {
+  return prepareOpenDatabase(await openDatabase(databaseOptionsFromEnv(env)), env, log, generation);
+}
+
+/** What prepareDatabase does, on a database that is already open. */
+export async function prepareOpenDatabase(database: Database, env = process.env, log: (msg: string) => void = console.log, generation: Generation = {}): Promise<Prepared> {
   await migrate(database);
-  const catalogueLoaded = await loadCatalogue(database.db);
+  const catalogueLoaded = await loadCatalogue(database.db, generation.today);
   await loadGuardRuleSets(database.db);
   await loadEvaluationCatalogue(database.db);
   await loadDemoCodes(database.db);
@@ -38,9 +50,9 @@ export async function prepareDatabase(env = process.env, log: (msg: string) => v
     await loadDemoUnits(database.db);
     // A new installation gets the national demo institution unless told to stay small.
     if ((env.SIREM_SEED_SCALE ?? 'national') === 'national')
-      demo = await loadNationalData(database.db, { demoPassword: env.SIREM_DEMO_PASSWORD || undefined, report: (m) => log(`  ${m}`) });
+      demo = await loadNationalData(database.db, { ...generation, demoPassword: env.SIREM_DEMO_PASSWORD || undefined, report: (m) => log(`  ${m}`) });
     await loadDemoJornadas(database.db);
     await loadDemoBacklog(database.db);
   }
-  return { database, adminPassword: created ? password : null, catalogueLoaded, demo };
+  return { database, adminPassword: created && !env.SIREM_ADMIN_PASSWORD ? password : null, catalogueLoaded, demo };
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { type CreateUserInput, createUserInput, ROLES } from '@sirem/core';
+import { type CreateUserInput, createUserInput, isoDate, ROLES } from '@sirem/core';
 import { createUser } from './access/users-service.ts';
-import { prepareDatabase } from './bootstrap.ts';
+import { type Generation, type Prepared, prepareDatabase } from './bootstrap.ts';
 import { writeBackup } from './db/backup/dump.ts';
 import { RestoreError, restoreBackup } from './db/backup/restore.ts';
 import { openDatabase } from './db/client.ts';
@@ -18,11 +18,18 @@ function printDemo(demo: { password: string; accounts: DemoAccount[] } | null) {
   for (const a of demo.accounts) console.log(`    ${a.username.padEnd(10)} ${a.role} (${a.scope})`);
 }
 
+/** Every command that can create the administrator shows its generated password, once. */
+function announceAdmin({ adminPassword }: Pick<Prepared, 'adminPassword'>) {
+  if (adminPassword) console.log(`\n  Administrador creado. Usuario: admin  Contraseña (se muestra una sola vez): ${adminPassword}\n`);
+}
+
 const USAGE = `Uso: sirem <comando>
   start                      inicia el servidor (migra y carga el catálogo la primera vez)
   migrate                    aplica las migraciones pendientes
-  seed [--scale national|demo] [--seed N]
-                             carga el catálogo y, con --scale national, la institución nacional de demostración
+  seed [--scale national|demo] [--seed N] [--today aaaa-mm-dd]
+                             carga el catálogo y, con --scale national, la institución nacional de demostración;
+                             --seed (2026 por omisión) y --today (la fecha de hoy por omisión: fija el ciclo
+                             vigente) la hacen reproducible: la misma semilla y fecha dan los mismos datos
   backup [archivo]           copia completa y consistente de la base a un archivo (.sirem.gz)
   restore <archivo>          carga una copia en una base nueva (o carpeta de datos vacía)
   user create --username U --name "Nombre" --password P [--role R --scope national|ooad|unit|sede|self --scope-id N]
@@ -31,7 +38,8 @@ Base de datos: DATABASE_URL (PostgreSQL) o, sin ella, PGlite en SIREM_DATA_DIR (
 async function start() {
   const started = Date.now();
   const config = serverConfig();
-  const { database, adminPassword, demo } = await prepareDatabase();
+  const prepared = await prepareDatabase();
+  const { database, demo } = prepared;
   printDemo(demo);
   const app = await buildApp({ database, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
   const close = async () => {
@@ -42,8 +50,7 @@ async function start() {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
-  if (adminPassword && !process.env.SIREM_ADMIN_PASSWORD)
-    console.log(`\n  Administrador creado. Usuario: admin  Contraseña (se muestra una sola vez): ${adminPassword}\n`);
+  announceAdmin(prepared);
   console.log(`  SIREM listo en http://${config.host}:${config.port} (${database.engine}) en ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -60,21 +67,40 @@ async function userCreate(args: string[]) {
     console.error(`Roles: ${ROLES.join(', ')}`);
     process.exit(2);
   }
-  const { database } = await prepareDatabase();
+  const prepared = await prepareDatabase();
+  const { database } = prepared;
+  announceAdmin(prepared);
   const user = await createUser(systemCtx(database.db), parsed.data as CreateUserInput, { mustChangePassword: false });
   console.log(`Usuario creado: ${user.username} (id ${user.id})`);
   await database.close();
 }
 
+function generationOf(values: { seed?: string; today?: string }): Generation {
+  if (values.seed !== undefined && !/^\d{1,9}$/.test(values.seed)) {
+    console.error('--seed debe ser un número entero (por ejemplo 2026).');
+    process.exit(2);
+  }
+  if (values.today !== undefined && !isoDate.safeParse(values.today).success) {
+    console.error('--today debe ser una fecha con el formato aaaa-mm-dd (por ejemplo 2026-11-22).');
+    process.exit(2);
+  }
+  // Noon UTC: the same calendar day in every time zone the server may run in.
+  return { seed: values.seed === undefined ? undefined : Number(values.seed), today: values.today === undefined ? undefined : new Date(`${values.today}T12:00:00Z`) };
+}
+
 async function seed(args: string[]) {
-  const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'national' }, seed: { type: 'string', default: '2026' } } });
+  const { values } = parseArgs({ args, options: { scale: { type: 'string', default: process.env.SIREM_SEED_SCALE ?? 'national' }, seed: { type: 'string' }, today: { type: 'string' } } });
   if (!['national', 'demo'].includes(values.scale)) {
     console.error('--scale debe ser national o demo');
     process.exit(2);
   }
+  const generation = generationOf(values);
   const started = Date.now();
-  const { database, demo } = await prepareDatabase({ ...process.env, SIREM_SEED_SCALE: values.scale });
-  const loaded = demo ?? (values.scale === 'national' ? await loadNationalData(database.db, { seed: Number(values.seed), demoPassword: process.env.SIREM_DEMO_PASSWORD || undefined, report: (m) => console.log(`  ${m}`) }) : null);
+  // On a new database the national data are generated here, with the seed and date asked for.
+  const prepared = await prepareDatabase({ ...process.env, SIREM_SEED_SCALE: values.scale }, console.log, generation);
+  const { database, demo } = prepared;
+  announceAdmin(prepared);
+  const loaded = demo ?? (values.scale === 'national' ? await loadNationalData(database.db, { ...generation, demoPassword: process.env.SIREM_DEMO_PASSWORD || undefined, report: (m) => console.log(`  ${m}`) }) : null);
   const elapsed = ((Date.now() - started) / 1000).toFixed(1);
   if (values.scale === 'demo') console.log(`Catálogo y unidades de demostración listos en ${elapsed} s.`);
   else console.log(loaded ? `Datos nacionales cargados en ${elapsed} s.` : 'La base ya tenía residentes; no se generó nada.');
@@ -123,12 +149,12 @@ function throttle() {
 async function main(argv: string[]) {
   const [command, sub, ...rest] = argv;
   if (command === 'start') return start();
-  if (command === 'seed' && sub) return seed([sub, ...rest]);
-  if (command === 'migrate' || command === 'seed') {
-    const { database, adminPassword, catalogueLoaded } = await prepareDatabase(command === 'migrate' ? { ...process.env, SIREM_DEMO: 'false' } : process.env);
-    console.log(catalogueLoaded ? 'Migraciones aplicadas y catálogo cargado.' : 'Migraciones aplicadas; el catálogo ya existía.');
-    if (adminPassword && !process.env.SIREM_ADMIN_PASSWORD) console.log(`Administrador creado. Usuario: admin  Contraseña: ${adminPassword}`);
-    return database.close();
+  if (command === 'seed') return seed(sub ? [sub, ...rest] : []);
+  if (command === 'migrate') {
+    const prepared = await prepareDatabase({ ...process.env, SIREM_DEMO: 'false' });
+    console.log(prepared.catalogueLoaded ? 'Migraciones aplicadas y catálogo cargado.' : 'Migraciones aplicadas; el catálogo ya existía.');
+    announceAdmin(prepared);
+    return prepared.database.close();
   }
   if (command === 'user' && sub === 'create') return userCreate(rest);
   if (command === 'backup') return backup(sub);

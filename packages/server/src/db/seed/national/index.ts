@@ -11,6 +11,7 @@ import { generatePeople } from './people.ts';
 import { seededRandom } from './random.ts';
 import { ensureSedes, ensureUnits } from './units.ts';
 
+/** `seed` and `today` (the day that fixes the current cycle) determine every generated row. */
 export type NationalOptions = { seed?: number; today?: Date; demoPassword?: string; report?: (msg: string) => void };
 export type DemoAccount = { username: string; role: string; scope: string };
 
@@ -40,7 +41,7 @@ async function createDemoAccounts(db: Db, password: string): Promise<DemoAccount
   if (!resident) return [];
   const [sede] = await db.select({ unitId: sedes.unitId, ooadId: units.ooadId }).from(sedes).innerJoin(units, eq(units.id, sedes.unitId)).where(eq(sedes.id, resident.sedeId));
   const facultyOf = async (role: string) => {
-    const [row] = await db.select({ personId: facultyAppointments.personId }).from(facultyAppointments).where(and(eq(facultyAppointments.sedeId, resident.sedeId), eq(facultyAppointments.role, role))).limit(1);
+    const [row] = await db.select({ personId: facultyAppointments.personId }).from(facultyAppointments).where(and(eq(facultyAppointments.sedeId, resident.sedeId), eq(facultyAppointments.role, role))).orderBy(facultyAppointments.id).limit(1);
     return row?.personId ?? null;
   };
   const demo: { username: string; grant: GrantInput; personId: number | null }[] = [

@@ -57,7 +57,7 @@ export async function ensureSedes(tx: Db, random: Random) {
   const existing = await tx.select({ courseId: sedes.courseId, unitId: sedes.unitId }).from(sedes);
   const taken = new Set(existing.map((s) => `${s.courseId}:${s.unitId}`));
   const list = await tx.select({ courseId: courses.id, code: specialties.code, entryType: specialties.entryType, duration: specialties.durationYears }).from(courses).innerJoin(specialties, eq(specialties.id, courses.specialtyId)).orderBy(specialties.code);
-  const allUnits = await tx.select({ id: units.id, type: units.unitTypeCode }).from(units).where(inArray(units.unitTypeCode, ['UMAE', 'HGZ', 'HGR', 'HGO', 'HP', 'UMF']));
+  const allUnits = await tx.select({ id: units.id, type: units.unitTypeCode }).from(units).where(inArray(units.unitTypeCode, ['UMAE', 'HGZ', 'HGR', 'HGO', 'HP', 'UMF'])).orderBy(units.id);
   const byType = (types: string[]) => allUnits.filter((u) => types.includes(u.type));
   const withSede = new Set(existing.map((s) => s.courseId));
   const rows: { courseId: number; unitId: number; placesPerGrade: number[]; validFrom: string }[] = [];
