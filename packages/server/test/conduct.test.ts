@@ -53,6 +53,28 @@ describe('identified reports', () => {
     expect(JSON.stringify(chain)).not.toContain('reporta.residente');
   });
 
+  it('members who coordinate the OOAD, or who work where the reported person also teaches, do not see who reported', async () => {
+    // The reported professor also teaches at a family-medicine sede of another OOAD.
+    const elsewhere = await familyMedicineSede(t.database.db, 'Nuevo León');
+    ok(await admin.post('/api/v1/people/faculty', { personId: accused.personId, sedeId: elsewhere.id, role: 'adjunto', startsOn: '2026-03-01' }), 201);
+    const member = [{ role: 'comite_etica' as const, scopeKind: 'national' as const }];
+    const members = {
+      ooadCoordinator: await t.userWith('comite.coordinador', [{ role: 'comite_etica', scopeKind: 'ooad', ooadId: sede.ooadId }, { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: sede.ooadId }]),
+      coordinatorWhereAccusedTeaches: await t.userWith('comite.coordinador.nl', [...member, { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: elsewhere.ooadId }]),
+      headOfServiceWhereAccusedTeaches: await t.userWith('comite.jefe.nl', [...member, { role: 'jefe_servicio', scopeKind: 'unit', unitId: elsewhere.unitId }]),
+      teacherWhereAccusedTeaches: (await facultyWithAccount(t, admin, elsewhere, 'tutor', 'comite.tutor.nl', member)).client,
+    };
+    const outsider = await t.userWith('comite.nacional', member);
+    const filed = ok<{ folio: string }>(await resident.client.post('/api/v1/wellbeing/conduct/reports', report({ category: 'acoso' })), 201);
+    const [row] = await t.database.db.select().from(conductReports).where(eq(conductReports.folio, filed.folio));
+    expect(ok<{ reporter: { username: string } | null }>(await outsider.get(`/api/v1/wellbeing/conduct/cases/${row.id}`)).reporter?.username).toBe('reporta.residente');
+    for (const [who, client] of Object.entries(members)) {
+      const seen = ok<{ reporter: unknown; reporterWithheld: boolean }>(await client.get(`/api/v1/wellbeing/conduct/cases/${row.id}`));
+      expect({ who, ...seen }).toMatchObject({ who, reporter: null, reporterWithheld: true });
+      expect(JSON.stringify(seen)).not.toContain('reporta.residente');
+    }
+  });
+
   it('nobody outside the committee reads cases: not the director, the accused, nor the administrator', async () => {
     for (const c of [accused.client, admin, resident.client]) expect((await c.get('/api/v1/wellbeing/conduct/cases')).statusCode).toBe(403);
   });
