@@ -243,6 +243,7 @@ const TABLE: Record<string, Entry> = {
 
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
+  'GET /api/v1/imports/batches/:id/progress': { allow: PEOPLE_MANAGERS, id: () => STALE },
   'POST /api/v1/imports/batches/:id/commit': { allow: PEOPLE_MANAGERS, id: () => STALE },
   'GET /api/v1/imports/batches/:id/errors.xlsx': { allow: PEOPLE_MANAGERS, id: () => STALE },
 };

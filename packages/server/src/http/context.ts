@@ -27,6 +27,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without a session (login, health, docs). */
     public?: boolean;
+    /** Resolves the session from process memory (by its hashed id) before asking the database; null falls back to it. */
+    actorFromMemory?: (request: FastifyRequest, sessionId: string) => Actor | null;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loadSession } from '../access/sessions.ts';
-import { sameToken } from '../access/tokens.ts';
+import { hashToken, sameToken } from '../access/tokens.ts';
 import { AppError, unauthenticated } from './errors.ts';
 
 export const SESSION_COOKIE = 'sirem_session';
@@ -26,7 +26,8 @@ export function registerSession(app: FastifyInstance): void {
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token && request.url.startsWith('/api/')) request.actor = await loadSession(app.db, token);
+    if (!token || !request.url.startsWith('/api/')) return;
+    request.actor = request.routeOptions.config?.actorFromMemory?.(request, hashToken(token)) ?? (await loadSession(app.db, token));
   });
 
   // Runs after routing, so the route's config tells whether it is public, and before the body is

@@ -7,7 +7,8 @@ import { ctxOf } from '../http/context.ts';
 import { assertMayManage } from '../people/scope.ts';
 import { sendXlsx } from '../lib/xlsx.ts';
 import { MAX_UPLOAD_BYTES } from './parse.ts';
-import { commitImport, errorRows, getImport, IMPORT_KINDS, validateImport } from './service.ts';
+import { committingActor } from './commit-progress.ts';
+import { commitImport, errorRows, getImport, IMPORT_KINDS, importProgress, validateImport } from './service.ts';
 
 const FILE_TYPES = ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
 
@@ -31,6 +32,11 @@ export async function importRoutes(app: FastifyInstance) {
     },
   );
   r.get('/imports/batches/:id', { schema: { tags, summary: 'Estado, resumen y errores de una importación', params: idParam } }, async (req) => getImport(ctxOf(req), req.params.id));
+  r.get(
+    '/imports/batches/:id/progress',
+    { config: { actorFromMemory: committingActor }, schema: { tags, summary: 'Avance de la aplicación de una importación (filas escritas de total)', params: idParam } },
+    async (req) => importProgress(ctxOf(req), req.params.id),
+  );
   r.post('/imports/batches/:id/commit', { schema: { tags, summary: 'Paso 2: aplicar la importación (todo o nada)', params: idParam } }, async (req) => commitImport(ctxOf(req), req.params.id));
   r.get('/imports/batches/:id/errors.xlsx', { schema: { tags, summary: 'Descargar las filas con errores', params: idParam } }, async (req, reply) => {
     const { headers, rows } = await errorRows(ctxOf(req), req.params.id);

@@ -1,9 +1,20 @@
 import { type ImportColumn, parseImportDate, parseSex, personInput, type PersonInput } from '@sirem/core';
+import { conflict } from '../http/errors.ts';
 
 export type RowIssue = { column: string; message: string };
 export type RawRow = { line: number; cells: string[]; get: (field: string) => string };
 export type Action = 'create' | 'update' | 'unchanged';
 export type Checked<T> = { line: number; cells: string[]; value?: T; action?: Action; issues: RowIssue[] };
+/** What an update would change in a stored record, shown before the commit. */
+export type Change = { column: string; from: string; to: string };
+/** What every valid row carries into the batch, whatever the kind of import. */
+export type ImportItem = { line: number; person: PersonInput; changes: Change[] };
+
+export const personKey = (p: PersonInput) => (p.keyType === 'curp' ? `C:${p.curp}` : `T:${p.tempKey}`);
+
+/** Raised at commit when the database no longer matches what the validation saw. */
+export const staleImport = () =>
+  conflict('import_stale', 'Los datos cambiaron desde la validación (otra carga o captura registró a alguna de estas personas). Vuelva a cargar el archivo. No se guardó nada.');
 
 export function rowReader(columns: ImportColumn[], map: Map<string, number>) {
   return (line: number, cells: string[]): RawRow => ({ line, cells, get: (field) => (map.has(field) ? (cells[map.get(field) as number] ?? '').trim() : '') });

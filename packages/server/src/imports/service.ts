@@ -6,10 +6,14 @@ import { importBatches } from '../db/schema/imports.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { assertMayManage } from '../people/scope.ts';
-import { checkFacultyRows, commitFacultyRows } from './faculty-import.ts';
+import type { CommitJob } from './commit-job.ts';
+import { finishProgress, runningProgress, startProgress } from './commit-progress.ts';
+import { commitFacultyRows } from './faculty-commit.ts';
+import { checkFacultyRows } from './faculty-import.ts';
 import { parseUpload } from './parse.ts';
-import { checkResidentRows, commitResidentRows } from './residents-import.ts';
-import { type Checked, type RawRow, rowReader } from './rows.ts';
+import { commitResidentRows } from './residents-commit.ts';
+import { checkResidentRows } from './residents-import.ts';
+import { type Change, type Checked, type ImportItem, type RawRow, rowReader, staleImport } from './rows.ts';
 import type { Scope } from '@sirem/core';
 
 export const IMPORT_KINDS = ['residents', 'faculty'] as const;
@@ -17,16 +21,25 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 type Handler = {
   columns: ImportColumn[];
-  check: (db: Db, scope: Scope, rows: RawRow[]) => Promise<Checked<unknown>[]>;
-  commit: (tx: Db, items: never[], progress: (n: number) => void) => Promise<void>;
+  check: (db: Db, scope: Scope, rows: RawRow[]) => Promise<Checked<ImportItem>[]>;
+  commit: (job: CommitJob, items: never[]) => Promise<void>;
 };
 const HANDLERS: Record<ImportKind, Handler> = {
   residents: { columns: RESIDENT_IMPORT_COLUMNS, check: checkResidentRows, commit: commitResidentRows },
   faculty: { columns: FACULTY_IMPORT_COLUMNS, check: checkFacultyRows, commit: commitFacultyRows },
 };
 
-/** Progress of commits running in this process, for the progress bar. */
-const running = new Map<number, { done: number; total: number }>();
+type Summary = { total: number; create: number; update: number; unchanged: number; errors: number };
+type StoredErrors = { headers: string[]; rows: { line: number; cells: string[]; issues: { column: string; message: string }[] }[] };
+const SHOWN = 500;
+
+/** Each row to update with what would change, for the coordinator to review before applying. */
+const updatesOf = (items: ImportItem[]) =>
+  items
+    .filter((i) => i.changes?.length)
+    .slice(0, SHOWN)
+    .map((i) => ({ line: i.line, key: i.person.curp ?? i.person.tempKey ?? '', name: [i.person.givenNames, i.person.firstSurname, i.person.secondSurname].filter(Boolean).join(' '), changes: i.changes as Change[] }));
+const errorsOf = (errors: StoredErrors['rows']) => errors.slice(0, SHOWN).flatMap((e) => e.issues.map((i) => ({ line: e.line, ...i })));
 
 /** Step 1: parse and check the whole file; nothing is written but the batch itself. */
 export async function validateImport(ctx: Ctx, kind: ImportKind, bytes: Buffer, fileName: string) {
@@ -44,13 +57,14 @@ export async function validateImport(ctx: Ctx, kind: ImportKind, bytes: Buffer, 
   const errors = checked.filter((c) => c.issues.length).map((c) => ({ line: c.line, cells: c.cells, issues: c.issues }));
   const ok = checked.filter((c) => c.value && c.action);
   const count = (a: string) => ok.filter((c) => c.action === a).length;
-  const summary = { total: checked.length, create: count('create'), update: count('update'), unchanged: count('unchanged'), errors: errors.length };
+  const summary: Summary = { total: checked.length, create: count('create'), update: count('update'), unchanged: count('unchanged'), errors: errors.length };
   const headers = sheet.rows[header.headerIndex]?.cells ?? [];
   const [batch] = await ctx.db
     .insert(importBatches)
     .values({ kind, fileName, status: 'validated', createdBy: ctx.actor.userId, summary, rows: ok.filter((c) => c.action !== 'unchanged').map((c) => c.value), errors: { headers, rows: errors } })
     .returning({ id: importBatches.id });
-  return { id: batch.id, kind, fileName, status: 'validated', summary, errors: errors.slice(0, 500).flatMap((e) => e.issues.map((i) => ({ line: e.line, ...i }))) };
+  const toWrite = ok.filter((c) => c.action !== 'unchanged').map((c) => c.value as ImportItem);
+  return { id: batch.id, kind, fileName, status: 'validated', summary, errors: errorsOf(errors), updates: updatesOf(toWrite) };
 }
 
 async function loadBatch(ctx: Ctx, id: number) {
@@ -63,12 +77,30 @@ async function loadBatch(ctx: Ctx, id: number) {
 export async function getImport(ctx: Ctx, id: number) {
   assertMayManage(ctx);
   const batch = await loadBatch(ctx, id);
-  const errors = batch.errors as { rows: { line: number; issues: { column: string; message: string }[] }[] };
+  const live = runningProgress(id);
   return {
     id: batch.id, kind: batch.kind, fileName: batch.fileName, status: batch.status, summary: batch.summary, committedAt: batch.committedAt,
-    progress: running.get(id) ?? null,
-    errors: errors.rows.slice(0, 500).flatMap((e) => e.issues.map((i) => ({ line: e.line, ...i }))),
+    progress: live ? { done: live.done, total: live.total } : null,
+    errors: errorsOf((batch.errors as StoredErrors).rows),
+    updates: updatesOf(batch.rows as ImportItem[]),
   };
+}
+
+/**
+ * The progress bar's poll. While this process commits the batch for this user the answer comes
+ * from memory, without the database (which the commit holds on the embedded engine); otherwise
+ * from the stored batch.
+ */
+export async function importProgress(ctx: Ctx, id: number) {
+  assertMayManage(ctx);
+  const live = runningProgress(id);
+  if (live && live.actor.userId === ctx.actor.userId) return { id, status: 'committing', done: live.done, total: live.total };
+  const [batch] = await ctx.db.select({ createdBy: importBatches.createdBy, status: importBatches.status, summary: importBatches.summary }).from(importBatches).where(eq(importBatches.id, id));
+  if (!batch) throw notFound('La importación');
+  if (batch.createdBy !== ctx.actor.userId) throw forbidden('Solo quien cargó el archivo puede consultarlo o aplicarlo.');
+  const summary = batch.summary as Summary;
+  const total = summary.create + summary.update;
+  return { id, status: batch.status, done: batch.status === 'committed' ? total : 0, total };
 }
 
 /** Step 2: all rows or none. A batch already applied is reported, not applied twice. */
@@ -80,23 +112,23 @@ export async function commitImport(ctx: Ctx, id: number) {
   if (summary.errors > 0) throw conflict('import_has_errors', 'El archivo tiene filas con errores; corríjalas y vuelva a cargarlo. No se guardó nada.');
   const handler = HANDLERS[batch.kind as ImportKind];
   const items = batch.rows as never[];
-  const progress = { done: 0, total: items.length };
-  running.set(id, progress);
+  if (runningProgress(id)) throw conflict('import_running', 'Esta importación ya se está aplicando; espere a que termine.');
+  const progress = startProgress(id, ctx.actor, items.length);
   try {
     await ctx.db.transaction(async (tx) => {
       const [locked] = await tx.update(importBatches).set({ status: 'committing' }).where(eq(importBatches.id, id)).returning({ status: importBatches.status });
       if (!locked) throw notFound('La importación');
-      await handler.commit(tx, items, (n) => (progress.done += n));
+      await handler.commit({ tx, stamp: ctx, batchId: id, progress: (n) => (progress.done += n) }, items);
       await tx.update(importBatches).set({ status: 'committed', committedAt: new Date() }).where(eq(importBatches.id, id));
       await recordAudit(tx, ctx, { action: 'import', entity: `import_${batch.kind}`, entityId: id, after: { fileName: batch.fileName, summary: batch.summary } });
     });
   } catch (err) {
     if (err instanceof AppError) throw err;
     const code = (err as { cause?: { code?: string }; code?: string }).cause?.code ?? (err as { code?: string }).code;
-    if (code === '23505') throw conflict('import_stale', 'Los datos cambiaron desde la validación (otra carga o captura registró a alguna de estas personas). Vuelva a cargar el archivo. No se guardó nada.');
+    if (code === '23505') throw staleImport();
     throw err;
   } finally {
-    running.delete(id);
+    finishProgress(id);
   }
   return { id, status: 'committed', summary: batch.summary, alreadyCommitted: false };
 }
@@ -104,5 +136,5 @@ export async function commitImport(ctx: Ctx, id: number) {
 export async function errorRows(ctx: Ctx, id: number) {
   assertMayManage(ctx);
   const batch = await loadBatch(ctx, id);
-  return batch.errors as { headers: string[]; rows: { line: number; cells: string[]; issues: { column: string; message: string }[] }[] };
+  return batch.errors as StoredErrors;
 }
