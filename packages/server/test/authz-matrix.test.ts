@@ -99,6 +99,7 @@ const TABLE: Record<string, Entry> = {
     body: (fx) => ({ person: foreigner, sedeId: fx.ids.sedes, cycleId: STALE, grade: 1 }),
   },
   'POST /api/v1/people/residents/:id/transitions': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ kind: 'licencia', occurredOn: '2026-06-01', version: 0 }) },
+  'PATCH /api/v1/people/persons/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ phone: '3312345678', version: 0 }) },
   'POST /api/v1/people/residents/:id/tutor': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ tutorPersonId: STALE, startsOn: '2026-06-01' }) },
   'POST /api/v1/people/promotions/preview': { allow: PEOPLE_MANAGERS, body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.rows.sedes.unitId }) },
   'POST /api/v1/people/promotions': { allow: PEOPLE_MANAGERS, body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.rows.sedes.unitId }) },

@@ -175,6 +175,8 @@ describe('annual promotion', () => {
     const r1 = (await enrol(nl, { person: mexican({ stateCode: 'NL' }), sedeId: nuevoLeon.id, grade: 1 })).json();
     const r2 = (await enrol(nl, { person: mexican({ stateCode: 'NL' }), sedeId: nuevoLeon.id, grade: 2 })).json();
     const r3 = (await enrol(nl, { person: mexican({ stateCode: 'NL' }), sedeId: nuevoLeon.id, grade: 3 })).json();
+    // Egreso requires an approved thesis; without one the preview shows the resident as blocked.
+    await nl.post(`/api/v1/evaluations/theses/${r3.id}`, { title: 'Apego a tratamiento en diabetes tipo 2', advisorName: 'Dra. Garza', status: 'aprobada' });
     const body = { cycleId: cycle.id, unitId: nuevoLeon.unitId, repeatResidentIds: [r2.id] };
     const preview = (await nl.post('/api/v1/people/promotions/preview', body)).json();
     const outcome = (id: number) => preview.items.find((i: { id: number }) => i.id === id)?.outcome;
@@ -215,7 +217,7 @@ describe('national figures (Cifras)', () => {
     const residentsFigure = all.figures.find((f: { key: string }) => f.key === 'residents');
     const list = (await admin.get('/api/v1/people/residents?status=activo')).json();
     expect(residentsFigure.value).toBe(list.total);
-    expect(residentsFigure.text).toMatch(/^\d+ médicas y médicos residentes en \d+ especialidades médicas/);
+    expect(residentsFigure.text).toMatch(/^\d+ médicas y médicos residentes en \d+ especialidad(es)? médicas?/);
     expect(all.figures.find((f: { key: string }) => f.key === 'foreign').text).toBe('1 residente extranjero de 1 país');
     const mine = (await coordJal.get('/api/v1/reports/figures')).json();
     const jal = (await coordJal.get('/api/v1/people/residents?status=activo')).json();

@@ -1,7 +1,8 @@
 /**
  * A resident's lifecycle as explicit transitions (DOMAIN §4): alta → activo; each 1 March a
  * promotion or a repetition; licencia and its return; baja with a reason; egreso from the last
- * grade; contratación recorded after egreso. Anything not listed here is refused.
+ * grade; contratación recorded after egreso; the diploma number when it arrives after the egreso.
+ * Anything not listed here is refused.
  */
 export const RESIDENT_STATUSES = ['alta', 'activo', 'licencia', 'baja', 'egresado'] as const;
 export type ResidentStatus = (typeof RESIDENT_STATUSES)[number];
@@ -18,6 +19,7 @@ export const TRANSITIONS = {
   baja: { from: ['alta', 'activo', 'licencia'], to: 'baja' },
   egreso: { from: ['activo'], to: 'egresado' },
   contratacion: { from: ['egresado'], to: 'egresado' },
+  diploma: { from: ['egresado'], to: 'egresado' },
 } as const satisfies Record<string, { from: readonly ResidentStatus[]; to: ResidentStatus }>;
 export type TransitionKind = keyof typeof TRANSITIONS;
 

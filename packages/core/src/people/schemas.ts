@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, isoDate, optionalText, requiredText } from '../shared/schemas.ts';
 import { checkCurp, curpMismatches } from './curp.ts';
 import { BAJA_REASONS, TRANSITIONS, type TransitionKind } from './lifecycle.ts';
+import { EMPTY_CEDULA_VERIFIED, cedulaEspecialidadField, cedulaLicenciaturaField, emailField, matriculaField, nationalityField, phoneField } from './person-fields.ts';
 
 /** A temporary institutional key for foreigners without CURP (e.g. TMP-2026-000143). */
 const TEMP_KEY = /^TMP-\d{4}-\d{6}$/;
@@ -16,13 +17,13 @@ export const personInput = z
     secondSurname: optionalText('El segundo apellido', 80),
     sex: z.enum(['H', 'M'], { error: 'Indique el sexo: H o M.' }),
     birthDate: isoDate,
-    nationality: z.string().trim().regex(/^[A-Z]{3}$/, { message: 'La nacionalidad es un código de país de 3 letras (MEX, COL…).' }).default('MEX'),
-    email: z.email({ message: 'Correo electrónico inválido.' }).nullish(),
-    phone: optionalText('El teléfono', 30),
-    matricula: z.string().trim().regex(/^\d{6,12}$/, { message: 'La matrícula IMSS tiene de 6 a 12 dígitos.' }).nullish(),
-    cedulaLicenciatura: z.string().trim().regex(/^\d{7,8}$/, { message: 'La cédula profesional tiene 7 u 8 dígitos.' }).nullish(),
+    nationality: nationalityField.default('MEX'),
+    email: emailField.nullish(),
+    phone: phoneField,
+    matricula: matriculaField.nullish(),
+    cedulaLicenciatura: cedulaLicenciaturaField.nullish(),
     cedulaLicenciaturaVerified: z.boolean().default(false),
-    cedulaEspecialidad: z.string().trim().regex(/^\d{7,8}$/, { message: 'La cédula de especialidad tiene 7 u 8 dígitos.' }).nullish(),
+    cedulaEspecialidad: cedulaEspecialidadField.nullish(),
     cedulaEspecialidadVerified: z.boolean().default(false),
   })
   .superRefine((p, ctx) => {
@@ -38,9 +39,9 @@ export const personInput = z
         ctx.addIssue({ code: 'custom', path: ['nationality'], message: 'La clave temporal es solo para personas extranjeras sin CURP.' });
     }
     if (p.cedulaLicenciaturaVerified && !p.cedulaLicenciatura)
-      ctx.addIssue({ code: 'custom', path: ['cedulaLicenciatura'], message: 'No se puede marcar como verificada una cédula vacía.' });
+      ctx.addIssue({ code: 'custom', path: ['cedulaLicenciatura'], message: EMPTY_CEDULA_VERIFIED });
     if (p.cedulaEspecialidadVerified && !p.cedulaEspecialidad)
-      ctx.addIssue({ code: 'custom', path: ['cedulaEspecialidad'], message: 'No se puede marcar como verificada una cédula vacía.' });
+      ctx.addIssue({ code: 'custom', path: ['cedulaEspecialidad'], message: EMPTY_CEDULA_VERIFIED });
   });
 export type PersonInput = z.infer<typeof personInput>;
 
@@ -68,7 +69,7 @@ export const transitionInput = z
   })
   .superRefine((t, ctx) => {
     if (t.kind === 'baja' && !t.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Indique el motivo de la baja.' });
-    if (t.kind === 'egreso' && !t.diplomaNumber) ctx.addIssue({ code: 'custom', path: ['diplomaNumber'], message: 'Indique el número de diploma.' });
+    if ((t.kind === 'egreso' || t.kind === 'diploma') && !t.diplomaNumber) ctx.addIssue({ code: 'custom', path: ['diplomaNumber'], message: 'Indique el número de diploma.' });
     if (t.kind === 'contratacion' && t.hired == null) ctx.addIssue({ code: 'custom', path: ['hired'], message: 'Indique si fue contratado por el Instituto.' });
     if (t.kind === 'contratacion' && t.hired && !t.hiredUnitId) ctx.addIssue({ code: 'custom', path: ['hiredUnitId'], message: 'Indique la unidad que lo contrató.' });
   });

@@ -23,3 +23,20 @@ export async function recordAudit(tx: Db, ctx: Pick<Ctx, 'actor' | 'requestId'> 
     requestId: ctx.requestId,
   });
 }
+
+/** Writes many audit rows in one statement (a bulk change audits each record it touched). */
+export async function recordAudits(tx: Db, ctx: Pick<Ctx, 'actor' | 'requestId'>, entries: AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += 1000)
+    await tx.insert(auditLog).values(
+      entries.slice(i, i + 1000).map((entry) => ({
+        actorId: ctx.actor?.userId || null,
+        actorName: ctx.actor?.username ?? null,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId === null ? null : String(entry.entityId),
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        requestId: ctx.requestId,
+      })),
+    );
+}

@@ -1,5 +1,5 @@
-import { checkTransition, type ResidentStatus, type TransitionInput } from '@sirem/core';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { checkTransition, checkTransitionDate, type ResidentStatus, type TransitionInput } from '@sirem/core';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { academicCycles } from '../db/schema/catalog.ts';
@@ -17,6 +17,20 @@ export async function nextCycle(db: Db, cycleId: number) {
   return next;
 }
 
+/** Refuses a date that would put the timeline out of order or outside the resident's cycle. */
+async function assertTransitionDate(tx: Db, residentId: number, before: typeof residents.$inferSelect, input: TransitionInput) {
+  const [latest] = await tx
+    .select({ kind: residentEvents.kind, occurredOn: residentEvents.occurredOn })
+    .from(residentEvents)
+    .where(eq(residentEvents.residentId, residentId))
+    .orderBy(desc(residentEvents.occurredOn), desc(residentEvents.id))
+    .limit(1);
+  const [cycle] = await tx.select({ code: academicCycles.code, startsOn: academicCycles.startsOn, endsOn: academicCycles.endsOn }).from(academicCycles).where(eq(academicCycles.id, before.cycleId));
+  const next = input.kind === 'promocion' || input.kind === 'repeticion' ? await nextCycle(tx, before.cycleId) : null;
+  const dated = checkTransitionDate(input.kind, input.occurredOn, { fromStatus: before.status as ResidentStatus, latest: latest ?? null, cycle, next });
+  if (!dated.ok) throw badRequest(dated.message, [{ field: 'occurredOn', message: dated.message }]);
+}
+
 /** Applies one lifecycle transition to a resident, with its event, enrolment and audit row in one transaction. */
 export async function applyTransition(ctx: Ctx, residentId: number, input: TransitionInput) {
   const scope = assertMayManage(ctx);
@@ -28,6 +42,9 @@ export async function applyTransition(ctx: Ctx, residentId: number, input: Trans
     const { durationYears } = await sedeDuration(tx, before.sedeId);
     const check = checkTransition(input.kind, { status: before.status as ResidentStatus, grade: before.grade }, durationYears);
     if (!check.ok) throw conflict('invalid_transition', check.message);
+    await assertTransitionDate(tx, residentId, before, input);
+    if (input.kind === 'diploma' && before.diplomaNumber)
+      throw conflict('diploma_recorded', `El residente ya tiene registrado el diploma ${before.diplomaNumber}.`);
     const changes: Partial<typeof residents.$inferInsert> = { status: check.to, grade: check.grade };
     let cycleId = before.cycleId;
     if (input.kind === 'promocion' || input.kind === 'repeticion') {
@@ -44,6 +61,7 @@ export async function applyTransition(ctx: Ctx, residentId: number, input: Trans
       Object.assign(changes, { graduatedOn: input.occurredOn, diplomaNumber: input.diplomaNumber });
       await tx.update(enrolments).set({ outcome: 'egresa' }).where(and(eq(enrolments.residentId, residentId), eq(enrolments.cycleId, before.cycleId)));
     }
+    if (input.kind === 'diploma') changes.diplomaNumber = input.diplomaNumber;
     if (input.kind === 'baja')
       await tx.update(enrolments).set({ outcome: 'baja' }).where(and(eq(enrolments.residentId, residentId), eq(enrolments.cycleId, before.cycleId)));
     if (input.kind === 'contratacion') Object.assign(changes, { hired: input.hired, hiredUnitId: input.hired ? input.hiredUnitId : null, hiredOn: input.hired ? input.occurredOn : null });

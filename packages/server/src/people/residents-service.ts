@@ -9,6 +9,7 @@ import type { Ctx } from '../http/context.ts';
 import { keysetPage } from '../lib/keyset.ts';
 import { allPages } from '../lib/pages.ts';
 import { searchWords } from '../lib/search.ts';
+import { personView } from './person-edit-service.ts';
 import { findOrCreatePerson } from './persons.ts';
 import { RESIDENT_SORTS, type ResidentQuery, residentColumns, residentCount, residentFilters, residentJoin, whereAll } from './resident-query.ts';
 import { assertMayManage, assertSedeInScope, peopleScopeSql, readScope } from './scope.ts';
@@ -90,6 +91,7 @@ export async function getResident(ctx: Ctx, id: number) {
     .innerJoin(academicCycles, eq(academicCycles.id, enrolments.cycleId))
     .where(eq(enrolments.residentId, id))
     .orderBy(academicCycles.startsOn);
-  return { ...(row as Record<string, unknown>), timeline, cycles };
+  const [person] = await ctx.db.select().from(persons).where(eq(persons.id, (row as { personId: number }).personId));
+  return { ...(row as Record<string, unknown>), person: personView(person), timeline, cycles };
 }
 

@@ -1,4 +1,4 @@
-import { appointmentInput, enrolResidentInput, formatDate, idParam, isoDate, transitionInput } from '@sirem/core';
+import { appointmentInput, enrolResidentInput, formatDate, idParam, isoDate, personUpdateInput, transitionInput } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { type XlsxColumn, sendXlsx } from '../lib/xlsx.ts';
 import { appoint, assignTutor, exportFaculty, facultyQuery, listFaculty, tutorResidents } from './faculty-service.ts';
 import { facultyRoutes } from './faculty-routes.ts';
 import { applyTransition } from './lifecycle-service.ts';
+import { updatePerson } from './person-edit-service.ts';
 import { confirmPromotion, previewPromotion, promotionInput } from './promotion-service.ts';
 import { residentQuery } from './resident-query.ts';
 import { enrolResident, exportResidents, getResident, listResidents } from './residents-service.ts';
@@ -57,6 +58,9 @@ export async function peopleRoutes(app: FastifyInstance) {
   );
   r.post('/people/residents/:id/transitions', { schema: { tags, summary: 'Registrar movimiento (promoción, licencia, baja, egreso…)', params: idParam, body: transitionInput } }, async (req) =>
     applyTransition(ctxOf(req), req.params.id, req.body),
+  );
+  r.patch('/people/persons/:id', { schema: { tags, summary: 'Actualizar contacto, nacionalidad, matrícula y cédulas de una persona', params: idParam, body: personUpdateInput } }, async (req) =>
+    updatePerson(ctxOf(req), req.params.id, req.body),
   );
   r.post('/people/residents/:id/tutor', { schema: { tags, summary: 'Asignar tutor', params: idParam, body: z.object({ tutorPersonId: z.number().int().positive(), startsOn: isoDate }) } }, async (req) =>
     assignTutor(ctxOf(req), req.params.id, req.body),
