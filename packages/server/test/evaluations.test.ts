@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluations } from '../src/db/schema/evaluations.ts';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { facultyWithAccount, residentWithAccount } from './support/accounts.ts';
+import { entry } from './support/activity.ts';
 import { ok } from './support/catalog.ts';
 import { cycleStartingIn, familyMedicineSede, mexican } from './support/people.ts';
 
@@ -114,6 +115,20 @@ describe('promotion committee and thesis', () => {
     const audit = ok<{ items: { action: string }[] }>(await admin.get('/api/v1/audit?entity=promotion_decision'));
     expect(audit.items.map((a) => a.action).sort()).toEqual(['decide', 'revise']);
     expect((await resident.client.get(`/api/v1/evaluations/committee?sedeId=${sede.id}&cycleId=${cycleId}`)).statusCode).toBe(403);
+  });
+
+  it('shows each resident’s activity progress against the minimums of their grade next to evaluations and absences', async () => {
+    const entries = Array.from({ length: 42 }, (_, n) => ({ ...entry(resident.residentId, sede.unitId, { kind: 'deteccion_diabetes', diagnosisCode: null, performedOn: '2026-06-01' }), clientKey: `committee-${n}-abcdef` }));
+    const synced = ok<{ results: { status: string; id: number }[] }>(await titular.client.post('/api/v1/activity/sync', { entries }));
+    for (const r of synced.results) ok(await titular.client.post(`/api/v1/activity/records/${r.id}/review`, { decision: 'verificada', version: 0 }));
+    ok(await titular.client.post('/api/v1/activity/records', entry(resident.residentId, sede.unitId, { kind: 'deteccion_hipertension', diagnosisCode: null })), 201);
+    type Row = { residentId: number; absenceDays: number; activity: { required: number; done: number; percent: number | null; groups: number; groupsBehind: number } | null };
+    const view = ok<{ residents: Row[] }>(await titular.client.get(`/api/v1/evaluations/committee?sedeId=${sede.id}&cycleId=${cycleId}`));
+    const row = view.residents.find((r) => r.residentId === resident.residentId);
+    // R1 of family medicine: 300 consultations, 40 diabetes and 40 hypertension screenings. The two
+    // extra diabetes screenings do not make up for missing consultations; the unverified one does not count.
+    expect(row?.activity).toEqual({ required: 380, done: 40, percent: 10, groups: 3, groupsBehind: 2 });
+    expect(row?.absenceDays).toBe(0);
   });
 
   it('egreso is refused until the thesis is approved, and only the direction approves it', async () => {

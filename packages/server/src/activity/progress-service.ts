@@ -80,3 +80,24 @@ export async function sedeBehind(ctx: Ctx, sedeId: number) {
   });
   return { sedeId, residents: rows.filter((r) => r.behind.length > 0), total: rows.length };
 }
+
+export type ProgressSummary = { required: number; done: number; percent: number | null; groups: number; groupsBehind: number };
+
+/**
+ * One line of activity progress per resident, for a view that has already authorised the sede
+ * (the promotion committee): verified entries toward everything required through the grade (a
+ * group's surplus does not make up for another's shortfall), and how many groups are below what
+ * is expected at `fraction` of the grade's cycle.
+ */
+export async function progressSummaries(db: Db, sedeId: number, people: { residentId: number; grade: number }[], fraction: number): Promise<Map<number, ProgressSummary>> {
+  const reqs = await requirementsOf(db, sedeId, mexicoToday());
+  const done = await verifiedCounts(db, people.map((p) => p.residentId));
+  return new Map(people.map((p) => {
+    const mine = done.get(p.residentId) ?? new Map<string, number>();
+    const through = progressOf(requiredThroughGrade(reqs, p.grade), mine).filter((g) => g.required > 0);
+    const required = through.reduce((s, g) => s + g.required, 0);
+    const toward = through.reduce((s, g) => s + Math.min(g.done, g.required), 0);
+    const behind = progressOf(expectedByNow(reqs, p.grade, fraction), mine).filter((g) => g.missing > 0).length;
+    return [p.residentId, { required, done: toward, percent: required ? Math.floor((toward / required) * 100) : null, groups: through.length, groupsBehind: behind }];
+  }));
+}

@@ -1,6 +1,7 @@
-import type { decisionInput } from '@sirem/core';
+import { type decisionInput, mexicoToday } from '@sirem/core';
 import { and, avg, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { progressSummaries } from '../activity/progress-service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { academicCycles } from '../db/schema/catalog.ts';
 import { evaluations, promotionDecisions, theses } from '../db/schema/evaluations.ts';
@@ -13,7 +14,8 @@ import { manageScope, residentOf } from './access.ts';
 
 /**
  * The promotion committee's view of one sede and cycle: per resident, the mean grade of each
- * quarter (submitted evaluations), approved absence days, thesis status and the decision taken.
+ * quarter (submitted evaluations), activity progress against the minimums of their grade,
+ * approved absence days, thesis status and the decision taken.
  */
 export async function committeeView(ctx: Ctx, sedeId: number, cycleId: number) {
   await assertSedeInScope(ctx.db, manageScope(ctx), sedeId);
@@ -28,6 +30,7 @@ export async function committeeView(ctx: Ctx, sedeId: number, cycleId: number) {
   const absent = await ctx.db.select({ residentId: absences.residentId, days }).from(absences)
     .where(and(inArray(absences.residentId, ids), eq(absences.status, 'aprobada'), lte(absences.startsOn, cycle.endsOn), gte(absences.endsOn, cycle.startsOn))).groupBy(absences.residentId);
   const thesis = await ctx.db.select({ residentId: theses.residentId, status: theses.status, title: theses.title }).from(theses).where(inArray(theses.residentId, ids));
+  const activity = await progressSummaries(ctx.db, sedeId, roster, cycleFraction(cycle, mexicoToday()));
   const decisions = await ctx.db.select().from(promotionDecisions).where(and(inArray(promotionDecisions.residentId, ids), eq(promotionDecisions.cycleId, cycleId)));
   return {
     sedeId, cycle: { id: cycle.id, code: cycle.code }, evaluators: await sedeAccounts(ctx, sedeId),
@@ -37,12 +40,17 @@ export async function committeeView(ctx: Ctx, sedeId: number, cycleId: number) {
         const g = grades.find((x) => x.residentId === r.residentId && x.period === p);
         return { period: p, evaluations: g ? Number(g.n) : 0, mean: g?.mean == null ? null : Math.round(Number(g.mean) * 10) / 10 };
       }),
+      activity: activity.get(r.residentId) ?? null,
       absenceDays: Number(absent.find((a) => a.residentId === r.residentId)?.days ?? 0),
       thesis: thesis.find((t) => t.residentId === r.residentId) ?? null,
       decision: decisions.find((d) => d.residentId === r.residentId) ?? null,
     })),
   };
 }
+
+/** How far into the cycle the committee meets: a past cycle counts whole, a future one not at all. */
+const cycleFraction = (cycle: { startsOn: string; endsOn: string }, today: string) =>
+  Math.min(1, Math.max(0, (Date.parse(today) - Date.parse(cycle.startsOn)) / (Date.parse(cycle.endsOn) - Date.parse(cycle.startsOn))));
 
 /** Accounts that can be assigned as evaluators at a sede: its current teachers and (as peers) its residents. */
 async function sedeAccounts(ctx: Ctx, sedeId: number) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DECISIONS } from '@sirem/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,13 +9,14 @@ import { RefSelect } from '../ui/RefSelect.tsx';
 import { AssignForm } from './AssignForm.tsx';
 
 type Decision = { decision: string; rationale: string; version: number } | null;
+type Activity = { required: number; done: number; percent: number | null; groups: number; groupsBehind: number } | null;
 export type View = {
   cycle: { id: number; code: string };
   evaluators: { userId: number; name: string; kind: string }[];
-  residents: { residentId: number; name: string; grade: number; quarters: { period: number; mean: number | null }[]; absenceDays: number; thesis: { status: string } | null; decision: Decision }[];
+  residents: { residentId: number; name: string; grade: number; quarters: { period: number; mean: number | null }[]; activity: Activity; absenceDays: number; thesis: { status: string } | null; decision: Decision }[];
 };
 
-/** Per sede and cycle: each resident's quarterly means, absences, thesis and the committee's decision. */
+/** Per sede and cycle: each resident's quarterly means, activity progress, absences, thesis and the committee's decision. */
 export function CommitteePage() {
   const { t } = useI18n();
   const [sedeId, setSedeId] = useState<string | null>(null);
@@ -32,12 +33,13 @@ export function CommitteePage() {
       {view.data && (
         <>
           <Table striped withTableBorder>
-            <Table.Thead><Table.Tr><Table.Th>{t('committee.resident')}</Table.Th>{[1, 2, 3, 4].map((p) => <Table.Th key={p}>T{p}</Table.Th>)}<Table.Th>{t('committee.absences')}</Table.Th><Table.Th>{t('committee.thesis')}</Table.Th><Table.Th>{t('committee.decision')}</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>{t('committee.resident')}</Table.Th>{[1, 2, 3, 4].map((p) => <Table.Th key={p}>T{p}</Table.Th>)}<Table.Th>{t('committee.activity')}</Table.Th><Table.Th>{t('committee.absences')}</Table.Th><Table.Th>{t('committee.thesis')}</Table.Th><Table.Th>{t('committee.decision')}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {view.data.residents.map((r) => (
                 <Table.Tr key={r.residentId}>
                   <Table.Td>{r.name} (R{r.grade})</Table.Td>
                   {r.quarters.map((q) => <Table.Td key={q.period}>{q.mean ?? '—'}</Table.Td>)}
+                  <Table.Td><ActivityCell activity={r.activity} /></Table.Td>
                   <Table.Td>{r.absenceDays}</Table.Td>
                   <Table.Td>{r.thesis?.status ?? t('committee.noThesis')}</Table.Td>
                   <Table.Td><DecisionCell residentId={r.residentId} cycleId={view.data.cycle.id} decision={r.decision} onSaved={() => view.refetch()} /></Table.Td>
@@ -48,6 +50,20 @@ export function CommitteePage() {
           <AssignForm view={view.data} onAssigned={() => view.refetch()} />
         </>
       )}
+    </Stack>
+  );
+}
+
+function ActivityCell({ activity }: { activity: Activity }) {
+  const { t } = useI18n();
+  if (!activity || activity.percent == null) return <Text size="sm" c="dimmed">{t('committee.activityNone')}</Text>;
+  return (
+    <Stack gap={2}>
+      <Progress value={activity.percent} size="sm" aria-hidden />
+      <Text size="sm">{t('committee.activityPercent', { percent: activity.percent, done: activity.done, required: activity.required })}</Text>
+      <Text size="xs" c={activity.groupsBehind ? 'red.8' : 'dimmed'}>
+        {activity.groupsBehind ? t('committee.activityBehind', { n: activity.groupsBehind, groups: activity.groups }) : t('committee.activityOnTrack')}
+      </Text>
     </Stack>
   );
 }
