@@ -3,9 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { type ImportUpdate, ImportUpdates } from './ImportUpdates.tsx';
 
 type Summary = { total: number; create: number; update: number; unchanged: number; errors: number };
-type Batch = { id: number; status: string; summary: Summary; errors: { line: number; column: string; message: string }[]; progress?: { done: number; total: number } | null };
+type Batch = { id: number; status: string; summary: Summary; errors: { line: number; column: string; message: string }[]; updates: ImportUpdate[] };
+type CommitProgress = { status: string; done: number; total: number };
 
 /** Two steps: validate the whole file (errors by row and column), then apply it all at once. */
 export function ImportsPage() {
@@ -15,7 +17,7 @@ export function ImportsPage() {
   const [batch, setBatch] = useState<Batch | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'validating' | 'committing' | null>(null);
-  const [progress, setProgress] = useState(0);
+  const [progress, setProgress] = useState<CommitProgress | null>(null);
 
   const validate = async () => {
     if (!file) return;
@@ -33,14 +35,15 @@ export function ImportsPage() {
   const commit = async () => {
     if (!batch) return;
     setBusy('committing');
-    setProgress(0);
+    setProgress(null);
+    // The server answers this poll from memory while it commits, so the bar moves chunk by chunk.
     const timer = setInterval(async () => {
-      const state = await api.get<Batch>(`/imports/batches/${batch.id}`).catch(() => null);
-      if (state?.progress?.total) setProgress(Math.round((100 * state.progress.done) / state.progress.total));
+      const state = await api.get<CommitProgress>(`/imports/batches/${batch.id}/progress`).catch(() => null);
+      if (state?.total) setProgress(state);
     }, 500);
     try {
       await api.post(`/imports/batches/${batch.id}/commit`);
-      setProgress(100);
+      setProgress((p) => (p ? { ...p, done: p.total } : p));
       setBatch({ ...batch, status: 'committed' });
       notifications.show({ color: 'green', message: t('imports.done') });
     } catch (err) {
@@ -62,7 +65,8 @@ export function ImportsPage() {
             <Button onClick={validate} disabled={!file} loading={busy === 'validating'}>{t('imports.validate')}</Button>
             {batch && batch.status === 'validated' && s && s.errors === 0 && <Button color="green" onClick={commit} loading={busy === 'committing'}>{t('imports.commit')}</Button>}
           </Group>
-          {busy && <Progress value={busy === 'validating' ? 100 : progress} animated striped aria-label={busy} />}
+          {busy && <Progress value={busy === 'validating' ? 100 : progress ? Math.round((100 * progress.done) / progress.total) : 0} animated striped aria-label={busy} />}
+          {busy === 'committing' && progress && <Text size="sm" c="dimmed" data-testid="import-progress">{t('imports.progress', { done: progress.done, total: progress.total })}</Text>}
           {error && <Alert color="red" role="alert">{error}</Alert>}
         </Stack>
       </Paper>
@@ -71,6 +75,7 @@ export function ImportsPage() {
           <Stack>
             <Text fw={600} data-testid="import-summary">{t('imports.summary', { ...s })}</Text>
             {batch?.status === 'committed' && <Alert color="green">{t('imports.done')}</Alert>}
+            {batch && batch.status === 'validated' && s.errors === 0 && <ImportUpdates updates={batch.updates ?? []} total={s.update} />}
             {s.errors > 0 && (
               <>
                 <Alert color="orange">{t('imports.fixFirst')}</Alert>
