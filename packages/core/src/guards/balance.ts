@@ -17,7 +17,7 @@ const REQUEST_WEIGHT = OBJECTIVE_WEIGHTS.ignoredRequest;
  * another resident of the grade, or two guardias of different day types trade hands. The score is
  * the roster objective (spreads and ignored day-off requests) and, to break its plateaus, the sum
  * of squared counts, which falls whenever a count moves towards the mean. Only changes that keep
- * the receiving residents within every rule are taken, checked by the independent checker. The
+ * both residents within every rule are taken (giving a guardia away can move a rest day's hours), checked by the independent checker. The
  * search stops in local optima; the solver escapes them by polishing several different starts.
  */
 export function balance(instance: RosterInstance, start: readonly Assignment[]): Assignment[] {
@@ -89,7 +89,7 @@ function balanceGrade(instance: RosterInstance, grade: number, list: Assignment[
         if (b === a || !free(b, da)) continue;
         move(a, b, da);
         const moved = score();
-        if (better(moved, s) && valid(b)) return moved;
+        if (better(moved, s) && valid(b) && valid(a)) return moved;
         for (const db of [...b.own]) {
           if (db === da || !free(a, db) || !differs(a, da, b, db)) continue;
           move(b, a, db);

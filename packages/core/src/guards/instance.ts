@@ -14,15 +14,25 @@ export type RosterResident = {
   carry?: { total: number; weekend: number; holiday: number };
   /** The last guardia before this month, for the spacing rule across the month boundary. */
   lastGuardBefore?: string | null;
+  /**
+   * Hours worked (jornada and guardias) in the calendar weeks before this month, for the averaged
+   * weekly-hours rule: `week` is the Monday of the week; for the week the month starts in, only the
+   * days before the 1st. Weeks not listed are unknown and left out of the average.
+   */
+  priorWeekHours?: readonly { week: string; hours: number }[];
 };
 /** Residents needed per grade, by day type: e.g. { weekday: { 1: 2, 3: 1 } }. */
 export type Coverage = Record<DayType, Record<number, number>>;
-export type RosterInstance = { days: Day[]; residents: RosterResident[]; coverage: Coverage; params: RuleParams };
+/** Where the parameters came from, cited in the per-rule report; `overridden` are the ones the institution made stricter. */
+export type RuleSource = { code: string; name: string; overridden?: readonly string[] };
+export type RosterInstance = { days: Day[]; residents: RosterResident[]; coverage: Coverage; params: RuleParams; ruleSet?: RuleSource };
 export type Assignment = { date: string; residentId: number };
 
 export const dayIndex = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 /** Monday-based week key, so weekly limits follow the calendar week. */
 export const weekOf = (date: string) => Math.floor((dayIndex(date) + 3) / 7);
+/** The Monday (ISO date) of a week key from `weekOf`. */
+export const mondayOf = (week: number) => new Date((week * 7 - 3) * 86_400_000).toISOString().slice(0, 10);
 export const guardHours = (day: Pick<Day, 'type'>, p: RuleParams) => (day.type === 'weekday' ? p.weekdayGuardHours : p.weekendGuardHours);
 
 const DAY_NAMES = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];

@@ -1,0 +1,62 @@
+import { dayIndex, guardHours, mondayOf, type RosterInstance, type RosterResident, weekOf } from './instance.ts';
+
+export type HourWindow = { lastWeek: string; weeks: number; average: number; exceeds: boolean; guardDates: string[]; message: string };
+
+/**
+ * The windows the weekly-hours limit (NOM-001-SSA-2023: 80 h a week including the jornada,
+ * averaged) is checked over, for one resident. Every calendar week counts its jornada hours (weekdays
+ * present, less the rest day after a guardia when rest is due) plus its guardias, whether or not it
+ * has one; hours of earlier weeks come from `priorWeekHours`. A window is the `averagingWeeks`
+ * weeks ending at a week of the month, checked when all of them are known, and at the month's last
+ * week over the known ones. Weeks the month only partly covers weigh by their days (a two-day week
+ * is 2/7 of a week), so a short edge week neither hides nor inflates the average.
+ */
+export function weeklyHourWindows(instance: RosterInstance, r: RosterResident, guardDates: readonly string[]): HourWindow[] {
+  const p = instance.params;
+  if (p.maxWeeklyHours === null) return [];
+  const size = Math.max(1, p.averagingWeeks);
+  const away = new Set(r.unavailable);
+  const mine = new Set(guardDates);
+  const after = [...guardDates, ...(r.lastGuardBefore ? [r.lastGuardBefore] : [])].map((d) => dayIndex(d) + 1);
+  const rest = new Set(p.restAfter24h ? after : []);
+  const weeks = new Map<number, { hours: number; days: number; guards: string[] }>();
+  const prior = new Map((r.priorWeekHours ?? []).map((w) => [weekOf(w.week), w.hours]));
+  for (const [week, hours] of prior) weeks.set(week, { hours, days: 7, guards: [] });
+  const monthWeeks: number[] = [];
+  for (const day of instance.days) {
+    const week = weekOf(day.date);
+    if (!monthWeeks.includes(week)) monthWeeks.push(week);
+    const entry = weeks.get(week) ?? { hours: 0, days: 0, guards: [] };
+    // A week the prior hours already cover counts as whole; otherwise only the month's days are known.
+    if (!prior.has(week)) entry.days++;
+    if (day.type === 'weekday' && !away.has(day.date) && !rest.has(dayIndex(day.date))) entry.hours += p.jornadaHoursPerDay;
+    if (mine.has(day.date)) {
+      entry.hours += guardHours(day, p);
+      entry.guards.push(day.date);
+    }
+    weeks.set(week, entry);
+  }
+  const out: HourWindow[] = [];
+  monthWeeks.sort((a, b) => a - b);
+  for (const [i, end] of monthWeeks.entries()) {
+    const known = [];
+    for (let w = end - size + 1; w <= end; w++) {
+      const entry = weeks.get(w);
+      if (entry) known.push(entry);
+    }
+    if (known.length < size && i < monthWeeks.length - 1) continue;
+    const hours = known.reduce((s, e) => s + e.hours, 0);
+    const days = Math.max(7, known.reduce((s, e) => s + e.days, 0));
+    const average = (hours * 7) / days;
+    // Compared in whole numbers: hours / (days / 7) > max, without rounding at the limit.
+    const exceeds = hours * 7 > (p.maxWeeklyHours as number) * days;
+    const guards = known.flatMap((e) => e.guards);
+    const lastWeek = mondayOf(end);
+    const message =
+      size === 1
+        ? `${r.name} suma ${hours} h en la semana del ${lastWeek} (jornada y guardias); el máximo es ${p.maxWeeklyHours} h.`
+        : `${r.name} promedia ${average.toFixed(1)} h por semana en las ${known.length} semanas hasta la del ${lastWeek} (jornada y guardias${prior.size ? ', con las semanas previas' : ''}); el máximo promedio es ${p.maxWeeklyHours} h en ${size} semanas.`;
+    out.push({ lastWeek, weeks: known.length, average, exceeds, guardDates: guards, message });
+  }
+  return out;
+}
