@@ -1,6 +1,7 @@
 import type { MessageKey } from './es.ts';
 import { evaluationsEn } from './evaluations.ts';
 import { facultyEn } from './faculty.ts';
+import { personsEn } from './persons.ts';
 import { reportsEn } from './reports.ts';
 import { surveysEn } from './surveys.ts';
 import { wellbeingEn } from './wellbeing.ts';
@@ -237,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   ...surveysEn,
   ...evaluationsEn,
   ...facultyEn,
+  ...personsEn,
   ...reportsEn,
   'nav.activity': "Clinical log",
   'nav.activityReview': "Review log",

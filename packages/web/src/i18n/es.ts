@@ -1,5 +1,6 @@
 import { evaluationsEs } from './evaluations.ts';
 import { facultyEs } from './faculty.ts';
+import { personsEs } from './persons.ts';
 import { reportsEs } from './reports.ts';
 import { surveysEs } from './surveys.ts';
 import { wellbeingEs } from './wellbeing.ts';
@@ -237,6 +238,7 @@ export const es = {
   ...surveysEs,
   ...evaluationsEs,
   ...facultyEs,
+  ...personsEs,
   ...reportsEs,
   'nav.activity': "Bitácora clínica",
   'nav.activityReview': "Revisar bitácora",

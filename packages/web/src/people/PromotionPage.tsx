@@ -5,9 +5,9 @@ import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
 
-type Item = { id: number; fullName: string; specialtyName: string; unitName: string; grade: number; nextGrade: number; outcome: 'promueve' | 'repite' | 'egresa' };
-type Preview = { fromCycle: string; toCycle: string; totals: { promueve: number; repite: number; egresa: number }; items: Item[] };
-const COLOR = { promueve: 'teal', repite: 'orange', egresa: 'blue' } as const;
+type Item = { id: number; fullName: string; specialtyName: string; unitName: string; grade: number; nextGrade: number; outcome: 'promueve' | 'repite' | 'egresa' | 'bloqueado'; blockedReason: string | null; diplomaPending: boolean };
+type Preview = { fromCycle: string; toCycle: string; totals: { promueve: number; repite: number; egresa: number; bloqueado: number }; diplomaNote: string | null; items: Item[] };
+const COLOR = { promueve: 'teal', repite: 'orange', egresa: 'blue', bloqueado: 'red' } as const;
 
 /** 1 March: preview who is promoted, repeats or graduates in a unit or OOAD, mark repeaters, confirm once. */
 export function PromotionPage() {
@@ -61,16 +61,18 @@ export function PromotionPage() {
       {preview && (
         <Paper withBorder p="md">
           <Stack>
-            <Text fw={600} data-testid="promotion-totals">{t('promotion.totals', { ...preview.totals, from: preview.fromCycle, to: preview.toCycle })}</Text>
+            <Text fw={600} data-testid="promotion-totals">{t('promotion.totals', { ...preview.totals, from: preview.fromCycle, to: preview.toCycle })}{preview.totals.bloqueado ? `; ${t('promotion.blockedCount', preview.totals)}` : ''}</Text>
+            {preview.diplomaNote && <Alert color="blue">{preview.diplomaNote}</Alert>}
             {preview.items.length === 0 ? <Text c="dimmed">{t('promotion.none')}</Text> : (
               <Table.ScrollContainer minWidth={640}>
                 <Table striped>
-                  <Table.Thead><Table.Tr><Table.Th>{t('residents.name')}</Table.Th><Table.Th>{t('residents.specialty')}</Table.Th><Table.Th>{t('residents.grade')}</Table.Th><Table.Th>{t('promotion.outcome')}</Table.Th><Table.Th>{t('promotion.repeat')}</Table.Th></Table.Tr></Table.Thead>
+                  <Table.Thead><Table.Tr><Table.Th>{t('residents.name')}</Table.Th><Table.Th>{t('residents.specialty')}</Table.Th><Table.Th>{t('residents.grade')}</Table.Th><Table.Th>{t('promotion.outcome')}</Table.Th><Table.Th>{t('promotion.reason')}</Table.Th><Table.Th>{t('promotion.repeat')}</Table.Th></Table.Tr></Table.Thead>
                   <Table.Tbody>
                     {preview.items.map((i) => (
                       <Table.Tr key={i.id}>
                         <Table.Td>{i.fullName}</Table.Td><Table.Td>{i.specialtyName}</Table.Td><Table.Td>R{i.grade} → R{i.nextGrade}</Table.Td>
                         <Table.Td><Badge color={COLOR[i.outcome]}>{i.outcome}</Badge></Table.Td>
+                        <Table.Td><Text size="sm">{i.blockedReason ?? (i.diplomaPending ? t('promotion.diplomaPending') : '')}</Text></Table.Td>
                         <Table.Td><Checkbox aria-label={`${t('promotion.repeat')}: ${i.fullName}`} checked={repeat.includes(i.id)} onChange={() => toggle(i.id)} /></Table.Td>
                       </Table.Tr>
                     ))}
