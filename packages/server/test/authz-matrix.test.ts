@@ -147,7 +147,10 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/guards/rosters': { allow: GUARD_MANAGERS, params: {}, query: (fx) => `unitId=${fx.rows.services.unitId}` },
   'GET /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE },
   'PATCH /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ assignments: [], revision: 0 }) },
-  'POST /api/v1/guards/rosters/:id/publish': { allow: GUARD_MANAGERS, id: () => STALE },
+  'POST /api/v1/guards/rosters/:id/publish': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ revision: 0 }) },
+  'GET /api/v1/guards/day-off-requests': { allow: SIGNED_IN },
+  // A date outside the month: refused after authorisation, so nothing is written.
+  'PUT /api/v1/guards/day-off-requests': { allow: ['residente', 'administrador'], body: () => ({ month: '2026-04', dates: ['2026-05-01'] }) },
 
   // Wellbeing: residents screen themselves; individual results are relational (self, liaison with
   // an alert, tutor as allowed), so for a person none of these callers relates to, all are refused.

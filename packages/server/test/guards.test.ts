@@ -6,6 +6,7 @@ let t: TestContext;
 let admin: Client;
 let coord: Client;
 let unitId: number;
+let unitOoadId: number;
 let serviceId: number;
 const residentIds: Record<number, number[]> = { 1: [], 2: [] };
 const coverage = { weekday: { 1: 1, 2: 1 }, weekend: { 1: 1, 2: 1 }, holiday: { 1: 1, 2: 1 } };
@@ -24,6 +25,7 @@ beforeAll(async () => {
   admin = await t.userWith('admin.guards', [national()]);
   const sede = await familyMedicineSede(t.database.db, 'Jalisco');
   unitId = sede.unitId;
+  unitOoadId = sede.ooadId;
   const cycle = await cycleStartingIn(t.database.db, 2026);
   coord = await t.userWith('cceis.guards', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId }]);
   serviceId = (await coord.post('/api/v1/rotations/services', { unitId, name: 'Urgencias (guardias)', capacityPerGrade: [10, 10, 10] })).json().id;
@@ -38,6 +40,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A resident's own account: a user linked to the resident's person record. */
+async function residentUser(username: string, residentId: number) {
+  const { persons, residents } = await import('../src/db/schema/people.ts');
+  const { users } = await import('../src/db/schema/access.ts');
+  const { eq } = await import('drizzle-orm');
+  const client = await t.userWith(username, [{ role: 'residente', scopeKind: 'self' }]);
+  const [user] = await t.database.db.select().from(users).where(eq(users.username, username));
+  const [resident] = await t.database.db.select().from(residents).where(eq(residents.id, residentId));
+  await t.database.db.update(persons).set({ userId: user?.id }).where(eq(persons.id, resident?.personId as number));
+  return client;
+}
+
+async function generated(month: string) {
+  const started = await coord.post('/api/v1/guards/rosters/generate', { unitId, serviceIds: [serviceId], month, coverage });
+  expect(started.statusCode, started.body).toBe(202);
+  const job = await waitForJob(coord, started.json().jobId);
+  expect(job.result?.status, JSON.stringify(job)).toBe('ok');
+  return { job, roster: (await coord.get(`/api/v1/guards/rosters/${job.result.rosterId}`)).json() };
+}
+type A = { date: string; residentId: number };
+
 describe('guardia rosters', () => {
   it('generates a compliant draft in the background, refuses an illegal edit at publish, then publishes the fixed roster', async () => {
     const started = await coord.post('/api/v1/guards/rosters/generate', { unitId, serviceIds: [serviceId], month: '2026-04', coverage, seed: 4 });
@@ -49,13 +72,13 @@ describe('guardia rosters', () => {
     expect(roster.assignments).toHaveLength(30 * 2);
 
     // Give the first guardia of April to the resident who already has the next one: spacing breaks.
-    const [first] = roster.assignments as { date: string; residentId: number }[];
+    const [first] = [...(roster.assignments as { date: string; residentId: number }[])].sort((a, b) => a.date.localeCompare(b.date));
     const neighbour = roster.assignments.find((a: { date: string; residentId: number }) => a.date === '2026-04-02' && residentIds[1]?.includes(a.residentId) === residentIds[1]?.includes(first?.residentId ?? 0));
-    const illegal = roster.assignments.map((a: { date: string; residentId: number }) => (a === first ? { ...a, residentId: neighbour.residentId } : a));
+    const illegal = roster.assignments.map((a: { date: string; residentId: number }) => (a.date === first?.date && a.residentId === first.residentId ? { ...a, residentId: neighbour.residentId } : a));
     const edited = await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: illegal, revision: roster.revision });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().violations.map((v: { rule: string }) => v.rule)).toContain('spacing');
-    const refused = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`);
+    const refused = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`, { revision: edited.json().revision });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'roster_violations', detail: expect.stringContaining('días libres') });
     const stale = await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: roster.assignments, revision: roster.revision });
@@ -63,7 +86,10 @@ describe('guardia rosters', () => {
 
     const fixed = await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: roster.assignments, revision: edited.json().revision });
     expect(fixed.json().violations).toEqual([]);
-    const published = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`);
+    const behind = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`, { revision: edited.json().revision });
+    expect(behind.statusCode).toBe(409);
+    expect(behind.json()).toMatchObject({ code: 'version_conflict', current: { revision: fixed.json().revision } });
+    const published = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`, { revision: fixed.json().revision });
     expect(published.json()).toMatchObject({ status: 'published' });
     expect((await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: [], revision: fixed.json().revision })).json().code).toBe('roster_published');
 
@@ -73,7 +99,9 @@ describe('guardia rosters', () => {
     const xlsx = await coord.get(`/api/v1/guards/rosters/${roster.id}/export.xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const report = (await coord.get(`/api/v1/guards/compliance?unitId=${unitId}&month=2026-04`)).json();
-    expect(report.rosters[0]).toMatchObject({ violations: 0, ruleSetCode: 'IMSS-2026-01-27' });
+    expect(report.rosters[0]).toMatchObject({ violations: 0, ruleSetCode: 'IMSS-2026-01-27', restRequired: true, restBreaks: 0 });
+    expect(report.rosters[0].residents.every((r: { restAfter24hKept: boolean }) => r.restAfter24hKept)).toBe(true);
+    expect(report.rosters[0].residents.some((r: { duties24h: number }) => r.duties24h > 0)).toBe(true);
     const weeks = report.rosters[0].residents.flatMap((r: { weeks: { guards: number; hours: number }[] }) => r.weeks);
     expect(Math.max(...weeks.map((w: { guards: number }) => w.guards))).toBeLessThanOrEqual(2);
   });
@@ -104,7 +132,7 @@ describe('guardia rosters', () => {
     const handMade = roster.assignments.map((a: { date: string; residentId: number }, i: number) => (i === roster.assignments.findIndex((x: { date: string }) => x.date === '2026-05-06') ? { ...a, residentId: away } : a));
     const edited = (await coord.patch(`/api/v1/guards/rosters/${roster.id}`, { assignments: handMade, revision: roster.revision })).json();
     expect(edited.violations.find((v: { rule: string }) => v.rule === 'absence')?.message).toContain('ausente');
-    expect((await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`)).json().code).toBe('roster_violations');
+    expect((await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`, { revision: edited.revision })).json().code).toBe('roster_violations');
   });
 });
 
@@ -161,6 +189,10 @@ describe('swaps and new versions', () => {
     const refused = await me.post('/api/v1/guards/swaps', { rosterId: roster.id, myDate: illegal[0].date, partnerResidentId: illegal[1].residentId, partnerDate: illegal[1].date });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'swap_breaks_rules', detail: expect.stringContaining('días libres') });
+    expect(refused.json().detail).toContain('IMSS-2026-01-27 (Oficio IMSS 27/01/2026): mínimo 3 días libres entre guardias');
+    const withMyself = await me.post('/api/v1/guards/swaps', { rosterId: roster.id, myDate: legal[0].date, partnerResidentId: mine, partnerDate: assignments.find((a) => a.residentId === mine && a.date !== legal[0].date)?.date });
+    expect(withMyself.statusCode).toBe(400);
+    expect(withMyself.json().detail).toContain('consigo mismo');
 
     const asked = await me.post('/api/v1/guards/swaps', { rosterId: roster.id, myDate: legal[0].date, partnerResidentId: legal[1].residentId, partnerDate: legal[1].date });
     expect(asked.statusCode, asked.body).toBe(201);
@@ -194,5 +226,120 @@ describe('institutional rules', () => {
     const roster = (await coord.get(`/api/v1/guards/rosters/${job.result.rosterId}`)).json();
     expect(roster.params.minDaysBetween).toBe(4);
     expect(roster.violations).toEqual([]);
+  });
+});
+
+describe('days off and current facts', () => {
+  it('a resident asks for days off; the coordinator sees them and the generated roster grants them', async () => {
+    const asker = residentIds[1]?.[2] as number;
+    const me = await residentUser('residente.libres', asker);
+    const put = (body: unknown) => me.request('PUT', '/api/v1/guards/day-off-requests', body);
+    const outside = await put({ month: '2026-05', dates: ['2026-06-01'] });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().detail).toContain('2026-05');
+    const late = await put({ month: '2026-04', dates: ['2026-04-20'] });
+    expect(late.json()).toMatchObject({ code: 'roster_published' });
+    const days = ['2026-05-08', '2026-05-09', '2026-05-10', '2026-05-20'];
+    const asked = await put({ month: '2026-05', dates: [...days, '2026-05-08'] });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json().dates).toEqual(days);
+    const seen = (await coord.get(`/api/v1/guards/day-off-requests?unitId=${unitId}&month=2026-05`)).json();
+    expect(seen.filter((r: { residentId: number }) => r.residentId === asker).map((r: { date: string }) => r.date)).toEqual(days);
+    expect((await me.get('/api/v1/guards/day-off-requests')).json()).toHaveLength(4);
+
+    const { job, roster } = await generated('2026-05');
+    expect(job.result.dayOff).toEqual({ requested: 4, granted: 4 });
+    expect(roster.violations).toEqual([]);
+    expect(roster.dayOff).toEqual({ requested: 4, granted: 4 });
+    expect(roster.instance.residents.find((r: { id: number }) => r.id === asker).requestsOff).toEqual(days);
+    expect(roster.assignments.filter((a: A) => a.residentId === asker && days.includes(a.date))).toEqual([]);
+    expect(roster.assignments.some((a: A) => a.residentId === asker)).toBe(true);
+  });
+
+  it('a vacation approved after the roster was generated shows on the draft and blocks its publication', async () => {
+    const { roster } = await generated('2026-05');
+    expect(roster.violations).toEqual([]);
+    const target = residentIds[1]?.[3] as number;
+    const guard = (roster.assignments as A[]).find((a) => a.residentId === target && a.date >= '2026-05-18') as A;
+    const vacation = (await coord.post('/api/v1/rotations/absences', { residentId: target, kind: 'vacaciones', startsOn: guard.date, endsOn: guard.date })).json();
+    expect((await coord.post(`/api/v1/rotations/absences/${vacation.id}/decision`, { status: 'aprobada', version: vacation.version })).statusCode).toBe(200);
+    const now = (await coord.get(`/api/v1/guards/rosters/${roster.id}`)).json();
+    expect(now.violations).toEqual([expect.objectContaining({ rule: 'absence', residentId: target, dates: [guard.date] })]);
+    const refused = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`, { revision: now.revision });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'roster_violations', detail: expect.stringContaining('ausente') });
+  });
+});
+
+describe('concurrent decisions', () => {
+  it('of two swap approvals racing on one published roster exactly one wins, and one version stays published', async () => {
+    const { checkRoster } = await import('@sirem/core');
+    const me = await t.login('residente.ics');
+    const mine = residentIds[1]?.[1] as number;
+    const list = (await coord.get(`/api/v1/guards/rosters?unitId=${unitId}`)).json();
+    const current = list.find((r: { month: string; status: string }) => r.month === '2026-04' && r.status === 'published');
+    const roster = (await coord.get(`/api/v1/guards/rosters/${current.id}`)).json();
+    const assignments = roster.assignments as A[];
+    const swap = (a: A, b: A) => assignments.map((x) => (x === a ? { ...a, date: b.date } : x === b ? { ...b, date: a.date } : x));
+    const legal = assignments.filter((a) => a.residentId === mine)
+      .flatMap((a) => assignments.filter((b) => b.residentId !== mine && residentIds[1]?.includes(b.residentId)).map((b) => [a, b] as const))
+      .filter(([a, b]) => checkRoster(roster.instance, swap(a, b)).length === 0);
+    const second = legal.find(([a, b]) => a.date !== legal[0]?.[0].date && b.residentId !== legal[0]?.[1].residentId);
+    if (!legal[0] || !second) throw new Error('fixture: two legal swaps not found');
+    const ids: number[] = [];
+    for (const [a, b] of [legal[0], second]) {
+      const asked = await me.post('/api/v1/guards/swaps', { rosterId: roster.id, myDate: a.date, partnerResidentId: b.residentId, partnerDate: b.date });
+      expect(asked.statusCode, asked.body).toBe(201);
+      ids.push(asked.json().id);
+    }
+    const answers = await Promise.all(ids.map((id) => coord.post(`/api/v1/guards/swaps/${id}/decision`, { status: 'aprobado' })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const after = (await coord.get(`/api/v1/guards/rosters?unitId=${unitId}`)).json();
+    expect(after.filter((r: { month: string; status: string }) => r.month === '2026-04' && r.status === 'published')).toHaveLength(1);
+    const swaps = (await coord.get(`/api/v1/guards/swaps?rosterId=${roster.id}`)).json();
+    expect(swaps.filter((x: { id: number; status: string }) => ids.includes(x.id)).map((x: { status: string }) => x.status).sort()).toEqual(['aprobado', 'solicitado']);
+  });
+});
+
+describe('declared holidays', () => {
+  it('a holiday declared by the unit\'s OOAD or nationally makes a 24-h day; another OOAD\'s does not', async () => {
+    const { extraHolidays } = await import('../src/db/schema/guards.ts');
+    const { ooads } = await import('../src/db/schema/catalog.ts');
+    const { ne } = await import('drizzle-orm');
+    const [other] = await t.database.db.select({ id: ooads.id }).from(ooads).where(ne(ooads.id, unitOoadId)).limit(1);
+    await t.database.db.insert(extraHolidays).values([
+      { date: '2026-06-10', name: 'Día estatal (prueba)', ooadId: unitOoadId },
+      { date: '2026-06-11', name: 'Día de otra delegación (prueba)', ooadId: other?.id as number },
+      { date: '2026-06-12', name: 'Jornada electoral (prueba)', ooadId: null },
+    ]);
+    const { roster } = await generated('2026-06');
+    const type = (date: string) => roster.instance.days.find((d: { date: string }) => d.date === date).type;
+    expect([type('2026-06-10'), type('2026-06-11'), type('2026-06-12')]).toEqual(['holiday', 'weekday', 'holiday']);
+    expect(roster.violations).toEqual([]);
+  });
+});
+
+describe('compliance report', () => {
+  it('computes the rest after each 24-h duty: a roster published under NOM-001-SSA-2023 shows its breaks once the unit requires the rest', async () => {
+    for (const id of [...(residentIds[1] ?? []), ...(residentIds[2] ?? [])]) {
+      const rot = await coord.post('/api/v1/rotations', { residentId: id, serviceId, startsOn: '2025-11-01', endsOn: '2025-11-30' });
+      expect(rot.statusCode, rot.body).toBe(201);
+    }
+    const { roster } = await generated('2025-11');
+    expect(roster).toMatchObject({ ruleSetCode: 'NOM-001-SSA-2023', violations: [] });
+    expect((await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`, { revision: roster.revision })).statusCode).toBe(200);
+    const before = (await coord.get(`/api/v1/guards/compliance?unitId=${unitId}&month=2025-11`)).json().rosters[0];
+    expect(before).toMatchObject({ restRequired: false, restBreaks: 0 });
+    expect(before.residents[0].restAfter24hKept).toBeNull();
+
+    expect((await coord.post('/api/v1/guards/rule-overrides', { unitId, effectiveFrom: '2025-11-01', params: { restAfter24h: true } })).statusCode).toBe(201);
+    const after = (await coord.get(`/api/v1/guards/compliance?unitId=${unitId}&month=2025-11`)).json().rosters[0];
+    expect(after.restRequired).toBe(true);
+    // A weekday guardia ends at 07:00 and, without the rest, the next jornada starts at 07:00 too.
+    const weekdayGuard = (roster.assignments as A[]).find((a) => roster.instance.days.find((d: { date: string; type: string }) => d.date === a.date)?.type === 'weekday' && a.date < '2025-11-29') as A;
+    const resident = after.residents.find((r: { residentId: number }) => r.residentId === weekdayGuard.residentId);
+    expect(resident.restAfter24hKept).toBe(false);
+    expect(resident.restBreaks).toContainEqual(expect.objectContaining({ date: weekdayGuard.date, restHours: 0 }));
+    expect(after.restBreaks).toBeGreaterThan(0);
   });
 });

@@ -107,4 +107,20 @@ describe('annual plan', () => {
     const xlsx = await coord.get(`/api/v1/rotations/plan/export.xlsx?unitId=${sede.unitId}&cycleId=${next.id}`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });
+
+  it('skips copied blocks that would take a service over its capacity, and counts them apart', async () => {
+    const next = await cycleStartingIn(t.database.db, 2027);
+    const source = (await coord.get(`/api/v1/rotations/plan?unitId=${sede.unitId}&cycleId=${cycle.id}`)).json();
+    const templates = source.residents.filter((r: { grade: number; blocks: unknown[] }) => r.grade === 1 && r.blocks.length > 0);
+    expect(templates).toHaveLength(1);
+    const blocks = templates[0].blocks as { serviceId: number }[];
+    const atUrgencias = blocks.filter((b) => b.serviceId === urgencias.id).length;
+    expect(atUrgencias).toBeGreaterThan(0);
+    // Two newcomers follow the same template; Urgencias takes one R1 at a time and the resident copied before already holds the place.
+    for (let i = 0; i < 2; i++) await admin.post('/api/v1/people/residents', { person: mexican(), sedeId: sede.id, cycleId: next.id, grade: 1 });
+    const copied = (await coord.post('/api/v1/rotations/plan/copy', { unitId: sede.unitId, fromCycleId: cycle.id, toCycleId: next.id })).json();
+    expect(copied).toMatchObject({ copied: 2 * (blocks.length - atUrgencias), skipped: 0, overCapacity: 2 * atUrgencias });
+    const plan = (await coord.get(`/api/v1/rotations/plan?unitId=${sede.unitId}&cycleId=${next.id}`)).json();
+    expect(plan.issues.filter((i: { rule: string }) => i.rule === 'capacity')).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
-import { type CalendarEvent, guardTimes, type RosterInstance, toICalendar } from '@sirem/core';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type CalendarEvent, type Day, guardTimes, type RosterResident, toICalendar } from '@sirem/core';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { units } from '../db/schema/catalog.ts';
 import { calendarTokens, rosters } from '../db/schema/guards.ts';
@@ -18,9 +18,13 @@ async function residentIdsOf(db: Db, userId: number) {
 export async function myGuards(db: Db, userId: number) {
   const ids = await residentIdsOf(db, userId);
   if (!ids.length) return { residentIds: ids, guards: [], rotations: [], colleagues: [] };
-  const published = await db.select({ id: rosters.id, month: rosters.month, assignments: rosters.assignments, instance: rosters.instance, unitName: units.name }).from(rosters).innerJoin(units, eq(units.id, rosters.unitId)).where(eq(rosters.status, 'published'));
+  // Only the published rosters that list the resident (jsonb containment, on both engines), and of those only the days and residents.
+  const involves = or(...ids.map((id) => sql`${rosters.instance}->'residents' @> ${JSON.stringify([{ id }])}::jsonb`));
+  const published = await db
+    .select({ id: rosters.id, month: rosters.month, assignments: rosters.assignments, days: sql<Day[]>`${rosters.instance}->'days'`, residents: sql<RosterResident[]>`${rosters.instance}->'residents'`, unitName: units.name })
+    .from(rosters).innerJoin(units, eq(units.id, rosters.unitId)).where(and(eq(rosters.status, 'published'), involves)).orderBy(rosters.month);
   const guards = published.flatMap((r) => {
-    const days = new Map((r.instance as RosterInstance).days.map((d) => [d.date, d]));
+    const days = new Map(r.days.map((d) => [d.date, d]));
     return (r.assignments as { date: string; residentId: number }[])
       .filter((a) => ids.includes(a.residentId))
       .map((a) => ({ rosterId: r.id, date: a.date, type: days.get(a.date)?.type ?? 'weekday', holiday: days.get(a.date)?.holiday ?? null, unitName: r.unitName, ...guardTimes(a.date, days.get(a.date)?.type ?? 'weekday') }));
@@ -34,10 +38,9 @@ export async function myGuards(db: Db, userId: number) {
     .orderBy(rotations.startsOn);
   // Colleagues of the same grade in each published roster, with their guardias: whom a swap can be asked of.
   const colleagues = published.flatMap((r) => {
-    const instance = r.instance as RosterInstance;
-    const me = instance.residents.find((x) => ids.includes(x.id));
+    const me = r.residents.find((x) => ids.includes(x.id));
     if (!me) return [];
-    return instance.residents
+    return r.residents
       .filter((x) => x.grade === me.grade && x.id !== me.id)
       .map((x) => ({ rosterId: r.id, residentId: x.id, name: x.name, dates: (r.assignments as { date: string; residentId: number }[]).filter((a) => a.residentId === x.id).map((a) => a.date).sort() }));
   });

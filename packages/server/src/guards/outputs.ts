@@ -7,7 +7,9 @@ import type { Ctx } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
 import { sendPdf } from '../lib/pdf.ts';
 import { sendXlsx } from '../lib/xlsx.ts';
+import { restAfter24h } from './rest-check.ts';
 import { getRoster } from './rosters-service.ts';
+import { effectiveParams } from './rules-service.ts';
 
 type Loaded = Awaited<ReturnType<typeof getRoster>>;
 const days = (r: Loaded) => (r.instance as RosterInstance).days;
@@ -53,11 +55,14 @@ export async function rosterPdf(ctx: Ctx, reply: FastifyReply, id: number) {
 
 /**
  * Monthly compliance of a unit's published rosters: per resident and week, guardias and hours
- * (jornada + guardias), whether the rest after 24 h was kept, and the count of rule violations.
+ * (jornada + guardias); the rest after each 24-h duty, computed from the roster and judged by the
+ * rule in force for the month today (so a roster published before the rule tightened shows its
+ * breaks); and the count of rule violations.
  */
 export async function complianceReport(ctx: Ctx, unitId: number, month: string) {
   if (!can(ctx.actor.grants, 'guards.manage')) throw forbidden('No tiene acceso a los reportes de guardias.');
   const list = await ctx.db.select({ id: rosters.id }).from(rosters).where(and(eq(rosters.unitId, unitId), eq(rosters.month, month), eq(rosters.status, 'published')));
+  const restRequired = list.length ? (await effectiveParams(ctx.db, `${month}-01`, { ooadId: null, unitId })).params.restAfter24h : false;
   const out = [];
   for (const { id } of list) {
     const roster = await getRoster(ctx, id);
@@ -65,19 +70,23 @@ export async function complianceReport(ctx: Ctx, unitId: number, month: string) 
     const assignments = roster.assignments as Assignment[];
     const p = instance.params;
     const violations = checkRoster(instance, assignments);
+    const rest = new Map(restAfter24h(instance, assignments).map((x) => [x.residentId, x]));
     const rows = instance.residents.map((r) => {
       const mine = assignments.filter((a) => a.residentId === r.id).map((a) => a.date).sort();
       const weeks = [...new Set(instance.days.map((d) => weekOf(d.date)))].map((w) => {
         const weekDays = instance.days.filter((d) => weekOf(d.date) === w);
         const guards = mine.filter((g) => weekOf(g) === w);
-        const rest = new Set(p.restAfter24h ? guards.map((g) => dayIndex(g) + 1) : []);
-        const jornada = weekDays.filter((d) => d.type === 'weekday' && !rest.has(dayIndex(d.date)) && !r.unavailable.includes(d.date)).length * p.jornadaHoursPerDay;
+        const restDays = new Set(p.restAfter24h ? guards.map((g) => dayIndex(g) + 1) : []);
+        const jornada = weekDays.filter((d) => d.type === 'weekday' && !restDays.has(dayIndex(d.date)) && !r.unavailable.includes(d.date)).length * p.jornadaHoursPerDay;
         const hours = jornada + guards.reduce((s, g) => s + guardHours(instance.days.find((d) => d.date === g) ?? { type: 'weekday' }, p), 0);
         return { weekOf: weekDays[0]?.date ?? '', guards: guards.length, hours };
       });
-      return { residentId: r.id, name: r.name, grade: r.grade, guards: mine.length, weeks, restAfter24hKept: p.restAfter24h, violations: violations.filter((v) => v.residentId === r.id).length };
+      const own = rest.get(r.id);
+      const breaks = restRequired ? (own?.breaks ?? []) : [];
+      const restAfter24hKept = restRequired ? breaks.length === 0 : null;
+      return { residentId: r.id, name: r.name, grade: r.grade, guards: mine.length, weeks, duties24h: own?.duties ?? 0, restAfter24hKept, restBreaks: breaks, violations: violations.filter((v) => v.residentId === r.id).length };
     });
-    out.push({ rosterId: id, version: roster.version, ruleSetCode: roster.ruleSetCode, violations: violations.length, residents: rows });
+    out.push({ rosterId: id, version: roster.version, ruleSetCode: roster.ruleSetCode, violations: violations.length, restRequired, restBreaks: rows.reduce((s, r) => s + r.restBreaks.length, 0), residents: rows });
   }
   return { unitId, month, rosters: out };
 }

@@ -8,7 +8,8 @@ import { jobs, rosters } from '../db/schema/guards.ts';
 import { clinicalServices } from '../db/schema/rotations.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
-import { buildInstance } from './instance-builder.ts';
+import { withCurrentFacts } from './facts.ts';
+import { buildInstance, dayOffGranted } from './instance-builder.ts';
 import { type JobRunner, solveInWorker } from './jobs.ts';
 import { notifyChanges, rosterDiff } from './notify.ts';
 
@@ -74,7 +75,7 @@ export async function runRosterJob(db: Db, raw: unknown, progress: (f: number) =
     await recordAudit(tx, onBehalf, { action: 'generate', entity: 'roster', entityId: row.id, after: { month: job.month, unitId: job.unitId, objective: result.objective } });
     return row.id;
   });
-  return { status: 'ok', rosterId, fairness: result.fairness };
+  return { status: 'ok', rosterId, fairness: result.fairness, dayOff: dayOffGranted(job.instance, result.assignments) };
 }
 
 export async function getJob(ctx: Ctx, id: number) {
@@ -83,20 +84,24 @@ export async function getJob(ctx: Ctx, id: number) {
   return job;
 }
 
-/** A roster with its live check: every violation of the hard rules and the fairness figures. */
+/**
+ * A roster with its live check: every violation of the hard rules and the fairness figures. A draft
+ * is checked against today's rotations and approved absences; a published version keeps the facts
+ * it was published with.
+ */
 export async function getRoster(ctx: Ctx, id: number) {
   guardScope(ctx);
   const [roster] = await ctx.db.select().from(rosters).where(eq(rosters.id, id));
   if (!roster) throw notFound('El rol de guardias');
   await assertUnitInScope(ctx, roster.unitId);
-  const instance = roster.instance as RosterInstance;
+  const instance = roster.status === 'draft' ? await withCurrentFacts(ctx.db, roster) : (roster.instance as RosterInstance);
   const assignments = roster.assignments as { date: string; residentId: number }[];
   // What this version changes against the one published before it, shown to the coordinator.
   const [previous] = await ctx.db.select({ version: rosters.version, assignments: rosters.assignments }).from(rosters)
     .where(and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month), inArray(rosters.status, ['published', 'superseded']), lt(rosters.version, roster.version)))
     .orderBy(desc(rosters.version)).limit(1);
   const changes = previous ? { fromVersion: previous.version, ...rosterDiff(previous.assignments as Assignment[], assignments) } : null;
-  return { ...roster, violations: checkRoster(instance, assignments), fairness: fairness(instance, assignments), objective: objective(instance, assignments), changes };
+  return { ...roster, instance, violations: checkRoster(instance, assignments), fairness: fairness(instance, assignments), objective: objective(instance, assignments), dayOff: dayOffGranted(instance, assignments), changes };
 }
 
 export const editInput = z.object({ assignments: z.array(z.object({ date: z.string(), residentId: z.number().int() })).max(20_000), revision: z.number().int().nonnegative() });
@@ -106,27 +111,55 @@ export async function editRoster(ctx: Ctx, id: number, input: z.infer<typeof edi
   const current = await getRoster(ctx, id);
   if (current.status !== 'draft') throw conflict('roster_published', 'Un rol publicado no se modifica; genere o copie una nueva versión.');
   await ctx.db.transaction(async (tx) => {
-    const [saved] = await tx.update(rosters).set({ assignments: input.assignments, revision: sql`${rosters.revision} + 1` }).where(and(eq(rosters.id, id), eq(rosters.revision, input.revision))).returning({ id: rosters.id });
+    const [saved] = await tx.update(rosters).set({ assignments: input.assignments, instance: current.instance, revision: sql`${rosters.revision} + 1` }).where(and(eq(rosters.id, id), eq(rosters.revision, input.revision))).returning({ id: rosters.id });
     if (!saved) throw conflict('version_conflict', 'Otra persona modificó este rol mientras usted lo editaba. Recargue para ver sus cambios y vuelva a aplicar los suyos.', { current: { revision: current.revision } });
     await recordAudit(tx, ctx, { action: 'edit', entity: 'roster', entityId: id, before: { assignments: current.assignments }, after: { assignments: input.assignments } });
   });
   return getRoster(ctx, id);
 }
 
-/** Publishes a draft only when it breaks no hard rule; the previously published version is superseded. */
-export async function publishRoster(ctx: Ctx, id: number) {
+export const publishInput = z.object({ revision: z.number().int().nonnegative() });
+
+const revisionConflict = (revision: number | undefined) =>
+  conflict('version_conflict', 'Otra persona modificó o publicó este rol mientras usted lo revisaba. Recargue para ver la versión actual.', { current: { revision } });
+
+/**
+ * Publishes a draft only when it breaks no hard rule against today's facts and is still the
+ * revision the coordinator reviewed; the previously published version is superseded.
+ */
+export async function publishRoster(ctx: Ctx, id: number, input: z.infer<typeof publishInput>) {
   const roster = await getRoster(ctx, id);
   if (roster.status !== 'draft') throw conflict('roster_published', 'Este rol ya fue publicado.');
+  if (roster.revision !== input.revision) throw revisionConflict(roster.revision);
   if (roster.violations.length)
     throw new AppError(409, 'roster_violations', `No se puede publicar: el rol incumple ${roster.violations.length} regla(s). ${roster.violations[0]?.message ?? ''}`, { errors: roster.violations.map((v) => ({ field: v.rule, message: v.message })) });
-  await ctx.db.transaction(async (tx) => {
-    const [previous] = await tx.select().from(rosters).where(and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month), eq(rosters.status, 'published')));
-    if (previous) await notifyChanges(tx, roster, rosterDiff(previous.assignments as Assignment[], roster.assignments as Assignment[]));
-    await tx.update(rosters).set({ status: 'superseded' }).where(and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month), eq(rosters.status, 'published')));
-    await tx.update(rosters).set({ status: 'published', publishedAt: new Date() }).where(eq(rosters.id, id));
-    await recordAudit(tx, ctx, { action: 'publish', entity: 'roster', entityId: id, after: { month: roster.month, version: roster.version } });
-  });
+  const samePlace = and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month));
+  await onePublished(async () =>
+    ctx.db.transaction(async (tx) => {
+      const [previous] = await tx.select().from(rosters).where(and(samePlace, eq(rosters.status, 'published')));
+      await tx.update(rosters).set({ status: 'superseded' }).where(and(samePlace, eq(rosters.status, 'published')));
+      const [done] = await tx.update(rosters).set({ status: 'published', publishedAt: new Date(), instance: roster.instance })
+        .where(and(eq(rosters.id, id), eq(rosters.status, 'draft'), eq(rosters.revision, input.revision))).returning({ id: rosters.id });
+      if (!done) {
+        const [now] = await tx.select({ revision: rosters.revision }).from(rosters).where(eq(rosters.id, id));
+        throw revisionConflict(now?.revision);
+      }
+      if (previous) await notifyChanges(tx, roster, rosterDiff(previous.assignments as Assignment[], roster.assignments as Assignment[]));
+      await recordAudit(tx, ctx, { action: 'publish', entity: 'roster', entityId: id, after: { month: roster.month, version: roster.version, revision: input.revision } });
+    }),
+  );
   return getRoster(ctx, id);
+}
+
+/** Two versions of one month published at once trip the one-published index; the loser is told so. */
+export async function onePublished<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+    if (cause.code === '23505') throw conflict('roster_published_meanwhile', 'Otra versión de este rol se publicó mientras tanto; recargue para ver la versión vigente.');
+    throw error;
+  }
 }
 
 export async function listRosters(ctx: Ctx, unitId: number) {

@@ -7,8 +7,10 @@ import { JobRunner } from './jobs.ts';
 import { myGuardsFor, rotateCalendarToken } from './my-guards-service.ts';
 import { createOverride, listRuleSets, overrideInput } from './rules-service.ts';
 import { complianceReport, rosterPdf, rosterXlsx } from './outputs.ts';
-import { decideSwap, listSwaps, myNotifications, requestSwap, reviseRoster, swapInput } from './changes-service.ts';
-import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
+import { myNotifications, reviseRoster } from './changes-service.ts';
+import { dayOffInput, dayOffQuery, listDayOffRequests, setDayOffRequests } from './day-off-service.ts';
+import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, publishInput, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
+import { decideSwap, listSwaps, requestSwap, swapInput } from './swaps-service.ts';
 
 /** Guardia rosters: generate in the background, check live, edit, publish. */
 export async function guardRoutes(app: FastifyInstance) {
@@ -41,5 +43,7 @@ export async function guardRoutes(app: FastifyInstance) {
   r.post('/guards/rule-overrides', { schema: { tags, summary: 'Endurecer un parámetro de la normativa (nacional, OOAD o unidad)', body: overrideInput } }, async (req, reply) => reply.status(201).send(await createOverride(ctxOf(req), req.body)));
   r.get('/guards/my', { schema: { tags, summary: 'Mis guardias y rotaciones' } }, async (req) => myGuardsFor(ctxOf(req)));
   r.post('/guards/my/calendar-link', { schema: { tags, summary: 'Crear o renovar mi enlace privado de calendario (.ics)' } }, async (req) => rotateCalendarToken(ctxOf(req)));
-  r.post('/guards/rosters/:id/publish', { schema: { tags, summary: 'Publicar un rol sin incumplimientos', params: idParam } }, async (req) => publishRoster(ctxOf(req), req.params.id));
+  r.post('/guards/rosters/:id/publish', { schema: { tags, summary: 'Publicar un rol sin incumplimientos (en la revisión revisada)', params: idParam, body: publishInput } }, async (req) => publishRoster(ctxOf(req), req.params.id, req.body));
+  r.get('/guards/day-off-requests', { schema: { tags, summary: 'Días libres de guardia pedidos (de una unidad y mes, o los propios)', querystring: dayOffQuery } }, async (req) => listDayOffRequests(ctxOf(req), req.query));
+  r.put('/guards/day-off-requests', { schema: { tags, summary: 'Pedir días libres de guardia en un mes (residente)', body: dayOffInput } }, async (req) => setDayOffRequests(ctxOf(req), req.body));
 }

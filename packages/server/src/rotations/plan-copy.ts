@@ -1,10 +1,12 @@
-import { resolveScope, scopeCovers } from '@sirem/core';
+import { capacity, type PlanRotation, resolveScope, scopeCovers } from '@sirem/core';
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { academicCycles, units } from '../db/schema/catalog.ts';
-import { rotations } from '../db/schema/rotations.ts';
+import type { Db } from '../db/client.ts';
+import { residents } from '../db/schema/people.ts';
+import { clinicalServices, rotations } from '../db/schema/rotations.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { sendXlsx } from '../lib/xlsx.ts';
@@ -17,10 +19,18 @@ const shiftYear = (iso: string, years: number) => {
   return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 };
 
+/** Whether one more resident of the grade fits in the service over the block's dates (blocks copied so far included). */
+async function fitsCapacity(tx: Db, block: PlanRotation, service: { capacity: number[]; name: string }) {
+  const same = await tx.select({ residentId: rotations.residentId, serviceId: rotations.serviceId, startsOn: rotations.startsOn, endsOn: rotations.endsOn, kind: rotations.kind, grade: residents.grade })
+    .from(rotations).innerJoin(residents, eq(residents.id, rotations.residentId))
+    .where(and(eq(rotations.serviceId, block.serviceId), eq(residents.grade, block.grade), lte(rotations.startsOn, block.endsOn), gte(rotations.endsOn, block.startsOn)));
+  return capacity([...same.map((b) => ({ ...b, unitBeds: block.unitBeds })), block], (_s, g) => service.capacity[g - 1] ?? 0, () => service.name).length === 0;
+}
+
 /**
  * Copies last cycle's plan forward by grade: the k-th resident of grade g this cycle gets the blocks
  * the k-th resident of grade g had last cycle, one year later. Blocks that would overlap or exceed
- * a service's capacity are skipped and counted, never forced.
+ * a service's capacity are skipped and counted apart (overlap, over capacity), never forced.
  */
 export async function copyPlanForward(ctx: Ctx, input: z.infer<typeof copyInput>) {
   const scope = resolveScope(ctx.actor.grants, 'rotations.manage');
@@ -34,8 +44,11 @@ export async function copyPlanForward(ctx: Ctx, input: z.infer<typeof copyInput>
   const years = Number(to.startsOn.slice(0, 4)) - Number(from.startsOn.slice(0, 4));
   const source = await unitPlan(ctx, input.unitId, input.fromCycleId);
   const target = await unitPlan(ctx, input.unitId, input.toCycleId);
+  const services = new Map((await ctx.db.select({ id: clinicalServices.id, name: clinicalServices.name, capacity: clinicalServices.capacityPerGrade }).from(clinicalServices)
+    .where(inArray(clinicalServices.id, [0, ...new Set(source.residents.flatMap((r) => r.blocks.map((b) => b.serviceId)))]))).map((s) => [s.id, s]));
   let copied = 0;
   let skipped = 0;
+  let overCapacity = 0;
   await ctx.db.transaction(async (tx) => {
     for (const grade of new Set(target.residents.map((r) => r.grade))) {
       const templates = source.residents.filter((r) => r.grade === grade && r.blocks.length > 0);
@@ -50,15 +63,20 @@ export async function copyPlanForward(ctx: Ctx, input: z.infer<typeof copyInput>
             skipped++;
             continue;
           }
+          const service = services.get(b.serviceId);
+          if (!service || !(await fitsCapacity(tx, { residentId: person.id, serviceId: b.serviceId, startsOn, endsOn, kind: b.kind, unitBeds: b.unitBeds, grade: person.grade }, service))) {
+            overCapacity++;
+            continue;
+          }
           await tx.insert(rotations).values({ residentId: person.id, serviceId: b.serviceId, startsOn, endsOn, kind: b.kind, note: 'Copiada del ciclo anterior' });
           copied++;
         }
       }
     }
-    await recordAudit(tx, ctx, { action: 'copy_plan', entity: 'rotation', entityId: null, after: { ...input, copied, skipped } });
+    await recordAudit(tx, ctx, { action: 'copy_plan', entity: 'rotation', entityId: null, after: { ...input, copied, skipped, overCapacity } });
   });
   const plan = await unitPlan(ctx, input.unitId, input.toCycleId);
-  return { copied, skipped, issues: plan.issues };
+  return { copied, skipped, overCapacity, issues: plan.issues };
 }
 
 const MONTHS = ['mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic', 'ene', 'feb'];

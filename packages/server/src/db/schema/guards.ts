@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { date, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './access.ts';
 import { ooads, units } from './catalog.ts';
+import { residents } from './people.ts';
 
 /** Official guardia rule sets as dated records; the one in force on a date applies. */
 export const guardRuleSets = pgTable('guard_rule_sets', {
@@ -59,7 +61,11 @@ export const rosters = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('rosters_version_key').on(t.unitId, t.groupKey, t.month, t.version)],
+  (t) => [
+    uniqueIndex('rosters_version_key').on(t.unitId, t.groupKey, t.month, t.version),
+    // At most one published version per month: two publications racing each other cannot both win.
+    uniqueIndex('rosters_one_published_key').on(t.unitId, t.groupKey, t.month).where(sql`status = 'published'`),
+  ],
 );
 
 /** Background work (roster solving): claimed once with FOR UPDATE SKIP LOCKED, progress reported as it runs. */
@@ -115,3 +121,17 @@ export const notifications = pgTable('notifications', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   readAt: timestamp('read_at', { withTimezone: true }),
 });
+
+/** A day a resident asks to be free of guardia; the solver grants it when every hard rule still holds (a soft goal). */
+export const guardDayOffRequests = pgTable(
+  'guard_day_off_requests',
+  {
+    id: serial('id').primaryKey(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('guard_day_off_requests_key').on(t.residentId, t.date)],
+);
