@@ -49,8 +49,12 @@ async function start() {
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
-  await app.listen({ port: config.port, host: config.host });
-  announceAdmin(prepared);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } finally {
+    // Even when the port is taken: the administrator exists now and its password is not stored in clear.
+    announceAdmin(prepared);
+  }
   console.log(`  SIREM listo en http://${config.host}:${config.port} (${database.engine}) en ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -149,7 +153,7 @@ function throttle() {
 async function main(argv: string[]) {
   const [command, sub, ...rest] = argv;
   if (command === 'start') return start();
-  if (command === 'seed') return seed(sub ? [sub, ...rest] : []);
+  if (command === 'seed') return seed(argv.slice(1));
   if (command === 'migrate') {
     const prepared = await prepareDatabase({ ...process.env, SIREM_DEMO: 'false' });
     console.log(prepared.catalogueLoaded ? 'Migraciones aplicadas y catálogo cargado.' : 'Migraciones aplicadas; el catálogo ya existía.');
