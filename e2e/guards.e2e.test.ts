@@ -52,7 +52,7 @@ describe('guardia rosters', () => {
     await page.getByRole('button', { name: `Ana Guardia ${neighbour}`, exact: true }).click();
     await expect.poll(() => page.getByTestId('violations').textContent()).toContain('cumple todas las reglas');
     await page.getByRole('button', { name: 'Publicar' }).click();
-    await page.getByText('published').first().waitFor();
+    await expect.poll(() => page.getByTestId('roster-status').textContent()).toBe('Publicado');
 
     const resident = await newPage(browser, { width: 375, height: 812 });
     await loginAs(resident, 'ana.guardia', 'temporal-ana-guardia');
@@ -71,5 +71,11 @@ describe('guardia rosters', () => {
     const guards = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).filter((e) => e.summary.startsWith('Guardia'));
     expect(guards).toHaveLength(cards);
     expect(guards.map((g) => g.startDate.toString().slice(0, 10))).toContain(date);
+
+    // The resident asks for two days off in the next month; the coordinator's generation page counts them.
+    await resident.getByLabel('Mes (aaaa-mm)').fill('2027-02');
+    await resident.getByLabel('Días del mes (ej. 5, 12, 24)').fill('3, 17');
+    await resident.getByRole('button', { name: 'Enviar días pedidos' }).click();
+    await resident.getByText('Días pedidos para 2027-02: 03/02/2027, 17/02/2027').waitFor();
   });
 });

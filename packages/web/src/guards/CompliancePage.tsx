@@ -6,13 +6,19 @@ import { api, qs } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
 
-type Report = { rosters: { rosterId: number; version: number; ruleSetCode: string; violations: number; residents: { residentId: number; name: string; grade: number; guards: number; weeks: { weekOf: string; guards: number; hours: number }[] }[] }[] };
+type RestBreak = { date: string; restHours: number };
+type Resident = { residentId: number; name: string; grade: number; guards: number; restAfter24hKept: boolean | null; restBreaks: RestBreak[]; weeks: { weekOf: string; guards: number; hours: number }[] };
+type Report = { rosters: { rosterId: number; version: number; ruleSetCode: string; violations: number; restRequired: boolean; restBreaks: number; residents: Resident[] }[] };
 
-/** Per resident and week: guardias and hours (jornada + guardias), and the count of violations (should be 0). */
+/** Per resident and week: guardias and hours (jornada + guardias), the rest after each 24-h duty, and the count of violations (should be 0). */
 export function CompliancePage() {
   const { t } = useI18n();
   const [unitId, setUnit] = useState<string | null>(null);
   const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
+  const restText = (p: Resident) =>
+    p.restAfter24hKept === null ? t('compliance.restNotRequired')
+    : p.restAfter24hKept ? t('compliance.restKept')
+    : t('compliance.restBroken', { dates: p.restBreaks.map((b) => `${formatDate(b.date)} (${b.restHours} h)`).join(', ') });
   const report = useQuery({ queryKey: ['compliance', unitId, month], enabled: Boolean(unitId) && /^\d{4}-\d{2}$/.test(month), queryFn: () => api.get<Report>(`/guards/compliance${qs({ unitId, month })}`) });
   return (
     <Stack>
@@ -24,14 +30,15 @@ export function CompliancePage() {
       {report.data?.rosters.length === 0 && <Alert color="gray">{t('common.empty')}</Alert>}
       {report.data?.rosters.map((r) => (
         <Paper key={r.rosterId} withBorder p="md">
-          <Group mb="xs"><Badge>v{r.version}</Badge><Badge variant="light">{r.ruleSetCode}</Badge><Badge color={r.violations ? 'red' : 'green'}>{t('guards.violations')}: {r.violations}</Badge></Group>
+          <Group mb="xs"><Badge>v{r.version}</Badge><Badge variant="light">{r.ruleSetCode}</Badge><Badge color={r.violations ? 'red' : 'green'}>{t('guards.violations')}: {r.violations}</Badge>{r.restRequired && <Badge color={r.restBreaks ? 'red' : 'green'}>{t('compliance.restBreaks', { n: r.restBreaks })}</Badge>}</Group>
           <ScrollArea type="auto">
             <Table striped fz="xs">
-              <Table.Thead><Table.Tr><Table.Th>{t('plan.resident')}</Table.Th><Table.Th>{t('guards.total')}</Table.Th>{r.residents[0]?.weeks.map((w) => <Table.Th key={w.weekOf}>{t('compliance.week')} {formatDate(w.weekOf)}</Table.Th>)}</Table.Tr></Table.Thead>
+              <Table.Thead><Table.Tr><Table.Th>{t('plan.resident')}</Table.Th><Table.Th>{t('guards.total')}</Table.Th><Table.Th>{t('compliance.rest')}</Table.Th>{r.residents[0]?.weeks.map((w) => <Table.Th key={w.weekOf}>{t('compliance.week')} {formatDate(w.weekOf)}</Table.Th>)}</Table.Tr></Table.Thead>
               <Table.Tbody>
                 {r.residents.map((p) => (
                   <Table.Tr key={p.residentId}>
                     <Table.Td>R{p.grade} {p.name}</Table.Td><Table.Td>{p.guards}</Table.Td>
+                    <Table.Td c={p.restAfter24hKept === false ? 'red' : undefined}>{restText(p)}</Table.Td>
                     {p.weeks.map((w) => <Table.Td key={w.weekOf}>{w.guards} · {w.hours} {t('compliance.hours')}</Table.Td>)}
                   </Table.Tr>
                 ))}

@@ -6,8 +6,9 @@ import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/es.ts';
 import { RefSelect } from '../ui/RefSelect.tsx';
+import { rosterStatusKey } from './status.ts';
 
-type Job = { status: string; progress: number; result: { status: string; rosterId?: number; explanation?: string[] } | null; error: string | null };
+type Job = { status: string; progress: number; result: { status: string; rosterId?: number; explanation?: string[]; dayOff?: { requested: number; granted: number } } | null; error: string | null };
 const TYPES: { key: 'weekday' | 'weekend' | 'holiday'; label: MessageKey }[] = [{ key: 'weekday', label: 'guards.weekday' }, { key: 'weekend', label: 'guards.weekend' }, { key: 'holiday', label: 'guards.holiday' }];
 const GRADES = [1, 2, 3, 4];
 const nextMonth = () => {
@@ -27,6 +28,8 @@ export function GeneratePage() {
   const [error, setError] = useState<string | null>(null);
   const services = useQuery({ queryKey: ['services', unitId], enabled: Boolean(unitId), queryFn: () => api.get<{ items: { id: number; name: string }[] }>(`/rotations/services?unitId=${unitId}&limit=200`) });
   const rosters = useQuery({ queryKey: ['rosters', unitId, job?.status], enabled: Boolean(unitId), queryFn: () => api.get<{ id: number; month: string; version: number; status: string }[]>(`/guards/rosters?unitId=${unitId}`) });
+  const validMonth = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+  const asked = useQuery({ queryKey: ['day-off', unitId, month], enabled: Boolean(unitId) && validMonth, queryFn: () => api.get<{ id: number }[]>(`/guards/day-off-requests?unitId=${unitId}&month=${month}`) });
   const generate = async () => {
     setError(null);
     setJob(null);
@@ -72,6 +75,7 @@ export function GeneratePage() {
               ))}
             </Table.Tbody>
           </Table>
+          {asked.data && <Text size="sm" c="dimmed" data-testid="day-off-asked">{t('guards.dayOffAsked', { month, n: asked.data.length })}</Text>}
           <Button w="fit-content" onClick={generate} disabled={!unitId || !serviceIds.length}>{t('guards.generate')}</Button>
           {job && job.status !== 'done' && job.status !== 'failed' && <><Text size="sm">{t('guards.generating')}</Text><Progress value={job.progress} animated aria-label={t('guards.generating')} /></>}
           {error && <Alert color="red" role="alert">{error}</Alert>}
@@ -81,6 +85,7 @@ export function GeneratePage() {
               <Stack gap={4}>{job.result.explanation?.map((line) => <Text key={line} size="sm">{line}</Text>)}</Stack>
             </Alert>
           )}
+          {job?.result?.dayOff && job.result.dayOff.requested > 0 && <Text size="sm">{t('guards.dayOffGranted', job.result.dayOff)}</Text>}
           {job?.result?.rosterId && <Anchor component={Link} to={`/guards/rosters/${job.result.rosterId}`}>{t('guards.open')}</Anchor>}
         </Stack>
       </Paper>
@@ -89,7 +94,7 @@ export function GeneratePage() {
           <Title order={3} size="h5" mb="sm">{t('guards.existing')}</Title>
           <Table>
             <Table.Thead><Table.Tr><Table.Th>{t('guards.month')}</Table.Th><Table.Th>{t('guards.version')}</Table.Th><Table.Th>{t('guards.status')}</Table.Th></Table.Tr></Table.Thead>
-            <Table.Tbody>{rosters.data?.map((r) => <Table.Tr key={r.id}><Table.Td><Anchor component={Link} to={`/guards/rosters/${r.id}`}>{r.month}</Anchor></Table.Td><Table.Td>{r.version}</Table.Td><Table.Td>{r.status}</Table.Td></Table.Tr>)}</Table.Tbody>
+            <Table.Tbody>{rosters.data?.map((r) => <Table.Tr key={r.id}><Table.Td><Anchor component={Link} to={`/guards/rosters/${r.id}`}>{r.month}</Anchor></Table.Td><Table.Td>{r.version}</Table.Td><Table.Td>{t(rosterStatusKey(r.status))}</Table.Td></Table.Tr>)}</Table.Tbody>
           </Table>
         </Paper>
       )}

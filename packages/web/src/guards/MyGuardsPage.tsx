@@ -3,6 +3,7 @@ import { formatDate } from '@sirem/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
+import { DayOffForm } from './DayOffForm.tsx';
 import { type Colleague, SwapForm } from './SwapForm.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -35,6 +36,7 @@ export function MyGuardsPage() {
       ))}
       <Title order={3} size="h4">{t('my.rotations')}</Title>
       {mine.data?.rotations.map((r) => <Text key={r.id} size="sm">{formatDate(r.startsOn)} – {formatDate(r.endsOn)}: {r.serviceName} · {r.unitName}{r.kind === 'campo' ? ' (campo)' : ''}</Text>)}
+      <DayOffForm />
       <Paper withBorder p="sm">
         <Button variant="light" onClick={getLink}>{t('my.calendar')}</Button>
         {link && <><Text size="xs" c="dimmed" mt="xs">{t('my.calendarHint')}</Text><Anchor href={link} size="sm" data-testid="calendar-link" style={{ wordBreak: 'break-all' }}>{link}</Anchor></>}

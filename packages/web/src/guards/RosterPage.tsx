@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import classes from './roster.module.css';
+import { rosterStatusKey } from './status.ts';
 import { SwapRequests } from './SwapRequests.tsx';
 
 type Roster = { id: number; month: string; version: number; status: string; revision: number; ruleSetCode: string; assignments: Assignment[]; instance: RosterInstance; changes: { fromVersion: number; added: Assignment[]; removed: Assignment[] } | null };
@@ -34,6 +35,11 @@ export function RosterPage({ id }: { id: string }) {
   const instance = roster.data?.instance;
   const violations = useMemo(() => (instance ? checkRoster(instance, assignments) : []), [instance, assignments]);
   const figures = useMemo(() => (instance ? fairness(instance, assignments) : []), [instance, assignments]);
+  const dayOff = useMemo(() => {
+    const on = new Set(assignments.map(key));
+    const asked = (instance?.residents ?? []).flatMap((r) => (r.requestsOff ?? []).map((date) => `${r.id}|${date}`));
+    return { requested: asked.length, granted: asked.filter((k) => !on.has(k)).length };
+  }, [instance, assignments]);
   if (roster.isError) return <Alert color="red">{(roster.error as Error).message}</Alert>;
   if (!roster.data || !instance) return <Text c="dimmed">{t('common.loading')}</Text>;
   const draft = roster.data.status === 'draft';
@@ -50,16 +56,17 @@ export function RosterPage({ id }: { id: string }) {
       const saved = await api.patch<Roster>(`/guards/rosters/${id}`, { assignments, revision });
       setRevision(saved.revision);
       notifications.show({ color: 'green', message: t('common.saved') });
-      return true;
+      return saved.revision;
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
-      return false;
+      return null;
     }
   };
   const publish = async () => {
-    if (!(await save())) return;
+    const reviewed = await save();
+    if (reviewed === null) return;
     try {
-      await api.post(`/guards/rosters/${id}/publish`);
+      await api.post(`/guards/rosters/${id}/publish`, { revision: reviewed });
       notifications.show({ color: 'green', message: t('guards.published') });
       await client.invalidateQueries({ queryKey: ['roster', id] });
     } catch (err) {
@@ -71,7 +78,7 @@ export function RosterPage({ id }: { id: string }) {
       <Group justify="space-between">
         <Title order={2}>{t('guards.title')} · {roster.data.month} · v{roster.data.version}</Title>
         <Group>
-          <Badge>{roster.data.status}</Badge><Badge variant="light">{t('guards.rule')}: {roster.data.ruleSetCode}</Badge>
+          <Badge data-testid="roster-status">{t(rosterStatusKey(roster.data.status))}</Badge><Badge variant="light">{t('guards.rule')}: {roster.data.ruleSetCode}</Badge>
           <Button component="a" size="xs" variant="default" href={`/api/v1/guards/rosters/${id}/export.pdf`} download>PDF</Button>
           <Button component="a" size="xs" variant="default" href={`/api/v1/guards/rosters/${id}/export.xlsx`} download>{t('common.export')}</Button>
         </Group>
@@ -82,6 +89,7 @@ export function RosterPage({ id }: { id: string }) {
           <List size="sm">{violations.slice(0, 12).map((v) => <List.Item key={`${v.rule}-${v.message}`}>{v.message}</List.Item>)}</List>
         </Alert>
       ) : <Alert color="green" data-testid="violations">{t('guards.noViolations')}</Alert>}
+      {dayOff.requested > 0 && <Text size="sm" data-testid="day-off-granted">{t('guards.dayOffGranted', dayOff)}</Text>}
       {draft && (
         <Group>
           <Button variant="default" onClick={save}>{t('guards.save')}</Button>

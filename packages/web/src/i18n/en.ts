@@ -2,6 +2,7 @@ import type { MessageKey } from './es.ts';
 import { evaluationsEn } from './evaluations.ts';
 import { facultyEn } from './faculty.ts';
 import { personsEn } from './persons.ts';
+import { guardsEn } from './guards.ts';
 import { reportsEn } from './reports.ts';
 import { surveysEn } from './surveys.ts';
 import { wellbeingEn } from './wellbeing.ts';
@@ -240,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   ...facultyEn,
   ...personsEn,
   ...reportsEn,
+  ...guardsEn,
   'nav.activity': "Clinical log",
   'nav.activityReview': "Review log",
   'nav.activityProgress': "Progress and minimums",

@@ -1,6 +1,7 @@
 import { evaluationsEs } from './evaluations.ts';
 import { facultyEs } from './faculty.ts';
 import { personsEs } from './persons.ts';
+import { guardsEs } from './guards.ts';
 import { reportsEs } from './reports.ts';
 import { surveysEs } from './surveys.ts';
 import { wellbeingEs } from './wellbeing.ts';
@@ -240,6 +241,7 @@ export const es = {
   ...facultyEs,
   ...personsEs,
   ...reportsEs,
+  ...guardsEs,
   'nav.activity': "Bitácora clínica",
   'nav.activityReview': "Revisar bitácora",
   'nav.activityProgress': "Avance y mínimos",

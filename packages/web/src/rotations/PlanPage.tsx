@@ -43,7 +43,10 @@ export function PlanPage() {
     const current = cycles.items.find((c) => c.id === Number(cycleId));
     const previous = cycles.items.filter((c) => current && c.startsOn < current.startsOn).at(-1);
     if (!previous) return setError('—');
-    await run(() => api.post('/rotations/plan/copy', { unitId: Number(unitId), fromCycleId: previous.id, toCycleId: Number(cycleId) }), (r) => t('plan.copied', r as { copied: number; skipped: number }));
+    await run(() => api.post('/rotations/plan/copy', { unitId: Number(unitId), fromCycleId: previous.id, toCycleId: Number(cycleId) }), (r) => {
+      const result = r as { copied: number; skipped: number; overCapacity: number };
+      return `${t('plan.copied', result)} ${t('plan.copiedOverCapacity', { n: result.overCapacity })}`;
+    });
   };
   return (
     <Stack>
