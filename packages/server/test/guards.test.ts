@@ -301,6 +301,50 @@ describe('concurrent decisions', () => {
   });
 });
 
+describe('swap approval against today\'s facts', () => {
+  it('a vacation approved after the request makes the approval refuse the swap, citing the rule', async () => {
+    const { checkRoster } = await import('@sirem/core');
+    const me = await t.login('residente.ics');
+    const mine = residentIds[1]?.[1] as number;
+    const list = (await coord.get(`/api/v1/guards/rosters?unitId=${unitId}`)).json();
+    const current = list.find((r: { month: string; status: string }) => r.month === '2026-04' && r.status === 'published');
+    const roster = (await coord.get(`/api/v1/guards/rosters/${current.id}`)).json();
+    const assignments = roster.assignments as A[];
+    const swap = (a: A, b: A) => assignments.map((x) => (x === a ? { ...a, date: b.date } : x === b ? { ...b, date: a.date } : x));
+    const legal = assignments.filter((a) => a.residentId === mine)
+      .flatMap((a) => assignments.filter((b) => b.residentId !== mine && residentIds[1]?.includes(b.residentId)).map((b) => [a, b] as const))
+      .find(([a, b]) => checkRoster(roster.instance, swap(a, b)).length === 0);
+    if (!legal) throw new Error('fixture: no legal swap');
+    const [a, b] = legal;
+    const asked = await me.post('/api/v1/guards/swaps', { rosterId: roster.id, myDate: a.date, partnerResidentId: b.residentId, partnerDate: b.date });
+    expect(asked.statusCode, asked.body).toBe(201);
+    // The partner would take the requester's day, on which their vacation is now approved.
+    const vacation = (await coord.post('/api/v1/rotations/absences', { residentId: b.residentId, kind: 'vacaciones', startsOn: a.date, endsOn: a.date })).json();
+    expect((await coord.post(`/api/v1/rotations/absences/${vacation.id}/decision`, { status: 'aprobada', version: vacation.version })).statusCode).toBe(200);
+    const refused = await coord.post(`/api/v1/guards/swaps/${asked.json().id}/decision`, { status: 'aprobado' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'swap_breaks_rules', detail: expect.stringContaining('sin guardias durante vacaciones o licencias autorizadas') });
+    expect((await coord.get(`/api/v1/guards/rosters/${current.id}`)).json().status).toBe('published');
+  });
+});
+
+describe('rest after 24 h, computed', () => {
+  it('finds a weekday guardia followed by a worked jornada when the published rules granted no rest', async () => {
+    const { monthDays } = await import('@sirem/core');
+    const { restAfter24h } = await import('../src/guards/rest-check.ts');
+    const days = monthDays(2026, 4, []);
+    const params = { maxGuardsPerWeek: 3, minDaysBetween: 2, maxContinuousHours: null, restAfter24h: false, maxWeeklyHours: null, averagingWeeks: 1, jornadaHoursPerDay: 8, weekdayGuardHours: 16, weekendGuardHours: 24 };
+    const ana = { id: 1, name: 'Ana', grade: 1, unavailable: [] as string[] };
+    const instance = { days, residents: [ana], coverage: { weekday: {}, weekend: {}, holiday: {} }, params };
+    // Wednesday 1 April (weekday, jornada the next day), Saturday 4 April (24 h; Sunday free), Thursday 9 April (jornada on Friday, but Friday is on leave).
+    const assignments = [{ residentId: 1, date: '2026-04-01' }, { residentId: 1, date: '2026-04-04' }, { residentId: 1, date: '2026-04-09' }];
+    const withoutRest = restAfter24h({ ...instance, residents: [{ ...ana, unavailable: ['2026-04-10'] }] }, assignments)[0];
+    expect(withoutRest).toEqual({ residentId: 1, duties: 3, breaks: [{ date: '2026-04-01', restHours: 0, next: '2026-04-02T07:00' }] });
+    const withRest = restAfter24h({ ...instance, params: { ...params, restAfter24h: true } }, assignments)[0];
+    expect(withRest?.breaks).toEqual([]);
+  });
+});
+
 describe('declared holidays', () => {
   it('a holiday declared by the unit\'s OOAD or nationally makes a 24-h day; another OOAD\'s does not', async () => {
     const { extraHolidays } = await import('../src/db/schema/guards.ts');
