@@ -25,6 +25,9 @@ export async function assignEvaluation(ctx: Ctx, input: z.infer<typeof assignmen
   if (input.evaluatorKind !== 'autoevaluacion' && evaluator === resident.userId) throw badRequest('Para que el residente se evalúe a sí mismo, use el tipo autoevaluación.', [{ field: 'evaluatorKind', message: 'Use autoevaluación.' }]);
   const quarter = cycleQuarters(cycle.startsOn)[input.period - 1];
   return ctx.db.transaction(async (tx) => {
+    // No unique key covers an assignment, so simultaneous requests for one resident queue on the
+    // resident's row (a lock that still lets other rows referencing the resident be written).
+    await tx.select({ id: residents.id }).from(residents).where(eq(residents.id, input.residentId)).for('no key update');
     const [dup] = await tx.select({ id: evaluations.id }).from(evaluations).where(and(eq(evaluations.residentId, input.residentId), eq(evaluations.cycleId, input.cycleId), eq(evaluations.period, input.period), eq(evaluations.templateId, input.templateId), eq(evaluations.evaluatorUserId, evaluator)));
     if (dup) throw conflict('duplicate', 'Esa persona ya tiene asignada esta evaluación del residente en ese trimestre.');
     const [row] = await tx.insert(evaluations).values({ residentId: input.residentId, cycleId: input.cycleId, period: input.period, periodStartsOn: quarter.startsOn, periodEndsOn: quarter.endsOn, templateId: input.templateId, evaluatorKind: input.evaluatorKind, evaluatorUserId: evaluator, assignedBy: ctx.actor.userId }).returning();

@@ -1,5 +1,5 @@
 import type { thesisInput } from '@sirem/core';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
@@ -30,9 +30,12 @@ export async function saveThesis(ctx: Ctx, residentId: number, input: z.infer<ty
     if (input.status === 'aprobada' && before?.status !== 'aprobada' && !manager) throw forbidden('Solo la dirección del curso o la coordinación registra la tesis como aprobada.');
     if (before && before.version !== input.version) throw versionConflict(before);
     const values = { title: input.title, advisorName: input.advisorName, status: input.status, milestones: input.milestones, updatedAt: new Date() };
+    // The version predicate (and the unique resident on insert) decide between simultaneous saves:
+    // the one that lost the race finds no row to write and hears the thesis as it now stands.
     const [after] = before
-      ? await tx.update(theses).set({ ...values, version: sql`${theses.version} + 1` }).where(eq(theses.id, before.id)).returning()
-      : await tx.insert(theses).values({ ...values, residentId }).returning();
+      ? await tx.update(theses).set({ ...values, version: sql`${theses.version} + 1` }).where(and(eq(theses.id, before.id), eq(theses.version, before.version))).returning()
+      : await tx.insert(theses).values({ ...values, residentId }).onConflictDoNothing({ target: theses.residentId }).returning();
+    if (!after) throw versionConflict((await tx.select().from(theses).where(eq(theses.residentId, residentId)))[0]);
     await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'thesis', entityId: after.id, before: before ?? null, after });
     return after;
   });
