@@ -84,6 +84,47 @@ describe('clinical activity log', () => {
   });
 });
 
+describe('the log from a cold start with no signal', () => {
+  it('opened once online, the log opens offline in a new page, queues an entry and syncs it once on reconnecting', async () => {
+    const first = await newPage(browser, { width: 375, height: 812 });
+    const context = first.context();
+    await loginAs(first, 'luis.bitacora', 'luis.bitacora-propia-1');
+    await first.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+    await first.goto(`${baseUrl()}/activity`);
+    await first.getByRole('heading', { name: 'Bitácora de actividad clínica' }).waitFor();
+    await expect.poll(() => first.getByTestId('entry').count()).toBe(3);
+    // The app shell installs in the background; wait until it is in force.
+    expect(await first.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.state ?? null))).toBe('activated');
+    const before = (await apiAs(first, 'GET', `/activity/records?residentId=${residentId}`)).total as number;
+    await first.close();
+
+    await context.setOffline(true);
+    const phone = await context.newPage();
+    const opened = await phone.goto(`${baseUrl()}/activity`);
+    expect(opened?.fromServiceWorker()).toBe(true);
+    await phone.getByRole('heading', { name: 'Bitácora de actividad clínica' }).waitFor();
+    // A second offline opening gets the very same cached page: no server answered either.
+    const again = await phone.goto(`${baseUrl()}/activity`);
+    expect(again?.headers()['x-request-id']).toBe(opened?.headers()['x-request-id']);
+    await phone.getByRole('heading', { name: 'Bitácora de actividad clínica' }).waitFor();
+    expect(await phone.getByTestId('connection').textContent()).toContain('Sin conexión');
+    await phone.getByLabel('Actividad').selectOption('deteccion_cacu');
+    await phone.getByLabel('Servicio').fill('Consulta externa');
+    await phone.getByLabel('Profesor que supervisó').selectOption({ label: 'Rosa Bitácora' });
+    await phone.getByRole('button', { name: 'Guardar entrada' }).click();
+    await expect.poll(() => phone.getByTestId('pending').textContent()).toContain('Pendientes de sincronizar (1)');
+
+    await context.setOffline(false);
+    await phone.getByText('1 entradas sincronizadas.').waitFor();
+    expect(await phone.getByTestId('pending').count()).toBe(0);
+    await phone.reload();
+    await phone.getByRole('heading', { name: 'Bitácora de actividad clínica' }).waitFor();
+    const after = await apiAs(phone, 'GET', `/activity/records?residentId=${residentId}&kind=deteccion_cacu`);
+    expect(after.total).toBe(1);
+    expect((await apiAs(phone, 'GET', `/activity/records?residentId=${residentId}`)).total).toBe(before + 1);
+  });
+});
+
 describe('Jornadas Nacionales', () => {
   it('shows the second Jornada with the totals of bulletin 004', async () => {
     await admin.goto(`${baseUrl()}/jornadas`);

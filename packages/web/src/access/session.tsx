@@ -15,6 +15,18 @@ type Session = { user: SessionUser | null; loading: boolean; refresh: () => Prom
 
 const Ctx = createContext<Session | null>(null);
 
+// The last signed-in user, so a phone opened with no signal still reaches pages that work offline
+// (the activity log); the server checks the session again on the first request once back online.
+const REMEMBERED = 'sirem.session.user';
+const remember = (user: SessionUser | null) => (user ? localStorage.setItem(REMEMBERED, JSON.stringify(user)) : localStorage.removeItem(REMEMBERED));
+function remembered(): SessionUser | undefined {
+  try {
+    return (JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null') as SessionUser | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const me = useQuery({
@@ -23,12 +35,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       try {
         const data = await api.get<Me>('/auth/me');
         setCsrfToken(data.csrfToken);
+        remember(data.user);
         return data.user;
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
+        if (err instanceof ApiError && err.status === 401) return (remember(null), null);
         throw err;
       }
     },
+    // Offline, queries wait for the network; start from the remembered user, stale so it is checked on reconnecting.
+    initialData: () => (navigator.onLine ? undefined : remembered()),
+    initialDataUpdatedAt: 0,
     staleTime: 60_000,
   });
   const user = me.data ?? null;
@@ -52,10 +68,12 @@ export function useSession(): Session {
 export async function login(username: string, password: string) {
   const data = await api.post<Me>('/auth/login', { username, password });
   setCsrfToken(data.csrfToken);
+  remember(data.user);
   return data.user;
 }
 
 export async function logout() {
   await api.post('/auth/logout');
+  remember(null);
   setCsrfToken('');
 }

@@ -83,6 +83,8 @@ export function LogPage() {
   );
   if (context.isError && !me) return <Alert color="red">{context.error instanceof ApiError ? context.error.message : String(context.error)}</Alert>;
   if (context.data && !me) return picker || <Alert color="yellow">{t('activity.noContext')}</Alert>;
+  // Offline before the log was ever opened here: nothing to fill the form with yet.
+  if (!me && !online) return <Stack maw={560}><Title order={2} size="h3">{t('activity.title')}</Title><Alert color="yellow">{t('activity.firstTimeOnline')}</Alert></Stack>;
   if (!me) return null;
 
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));

@@ -1,4 +1,4 @@
-import { api } from '../api/client.ts';
+import { api, ApiError, setCsrfToken } from '../api/client.ts';
 
 /** An entry as typed on the phone, waiting in this browser until the server has it. */
 export type QueuedEntry = {
@@ -57,7 +57,7 @@ export function syncQueue(userId: number): Promise<number> {
 async function sendPending(userId: number): Promise<number> {
   const pending = readQueue(userId).filter((e) => !e.error);
   if (!pending.length || !navigator.onLine) return 0;
-  const { results } = await api.post<{ results: SyncResult[] }>('/activity/sync', { entries: pending.map(({ error: _e, ...entry }) => entry) });
+  const { results } = await post(pending.map(({ error: _e, ...entry }) => entry));
   const byKey = new Map(results.map((r) => [r.clientKey, r]));
   const left = readQueue(userId)
     .filter((e) => {
@@ -70,6 +70,20 @@ async function sendPending(userId: number): Promise<number> {
     });
   writeQueue(userId, left);
   return results.filter((r) => r.status !== 'rejected').length;
+}
+
+/**
+ * A page opened offline has no session token yet (it comes with /auth/me): fetch it and retry
+ * once, rather than show the resident a security error for entries that will go through.
+ */
+async function post(entries: Omit<QueuedEntry, 'error'>[]) {
+  try {
+    return await api.post<{ results: SyncResult[] }>('/activity/sync', { entries });
+  } catch (err) {
+    if (!(err instanceof ApiError && err.code === 'csrf')) throw err;
+    setCsrfToken((await api.get<{ csrfToken: string }>('/auth/me')).csrfToken);
+    return api.post<{ results: SyncResult[] }>('/activity/sync', { entries });
+  }
 }
 
 /** Shortcuts: the combinations used most recently, and the ones marked as favourites. */
