@@ -67,7 +67,7 @@ export async function updatePlan(ctx: Ctx, id: number, input: z.infer<typeof pla
   if (!relation.tutor && !relation.manager) throw forbidden('Solo el tutor o la dirección del curso cierran un plan de acción.');
   return ctx.db.transaction(async (tx) => {
     const [after] = await tx.update(actionPlans).set({ status: input.status, version: sql`${actionPlans.version} + 1` }).where(and(eq(actionPlans.id, id), eq(actionPlans.version, input.version))).returning();
-    if (!after) throw versionConflict(before);
+    if (!after) throw versionConflict((await tx.select().from(actionPlans).where(eq(actionPlans.id, id)))[0]);
     await recordAudit(tx, ctx, { action: 'update', entity: 'action_plan', entityId: id, before, after });
     return after;
   });
@@ -75,22 +75,35 @@ export async function updatePlan(ctx: Ctx, id: number, input: z.infer<typeof pla
 
 /**
  * Sends each open plan's reminder once, to the resident and their current tutor, when it is due
- * within the reminder window. Runs on a timer; safe to run any number of times.
+ * within the reminder window. Runs on a timer on every server instance; safe to run any number of
+ * times, also at the same moment on several instances.
  */
 export async function sendPlanReminders(db: Db, today: string) {
   const open = await db.select().from(actionPlans).where(and(eq(actionPlans.status, 'abierto'), isNull(actionPlans.remindedOn))).limit(5000);
   let sent = 0;
-  for (const plan of open.filter((p) => reminderDue(p, today))) {
-    await db.transaction(async (tx) => {
-      const [owner] = await tx.select({ userId: persons.userId }).from(residents).innerJoin(persons, eq(persons.id, residents.personId)).where(eq(residents.id, plan.residentId));
-      const tutors = await tx.select({ userId: persons.userId }).from(tutorships).innerJoin(persons, eq(persons.id, tutorships.tutorPersonId)).where(and(eq(tutorships.residentId, plan.residentId), isNull(tutorships.endsOn)));
-      const to = [owner?.userId, ...tutors.map((t) => t.userId)].filter((u): u is number => Boolean(u));
-      const message = `El plan de acción "${plan.title}" vence el ${plan.dueOn.split('-').reverse().join('/')}.`;
-      if (to.length) await tx.insert(notifications).values(to.map((userId) => ({ userId, kind: 'action_plan', message, link: '/evaluations/follow-up' })));
-      await tx.update(actionPlans).set({ remindedOn: today }).where(eq(actionPlans.id, plan.id));
-      await recordAudit(tx, { actor: null, requestId: null }, { action: 'remind', entity: 'action_plan', entityId: plan.id, after: { to: to.length } });
-    });
-    sent++;
-  }
+  for (const plan of open.filter((p) => reminderDue(p, today))) if (await remindOnce(db, plan.id, today)) sent++;
   return sent;
+}
+
+/**
+ * Claims the plan by stamping reminded_on only where it is still unset, then notifies and audits in
+ * the same transaction: an instance that loses the claim (or finds the plan closed meanwhile) gets
+ * no row back and sends nothing.
+ */
+async function remindOnce(db: Db, planId: number, today: string) {
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .update(actionPlans)
+      .set({ remindedOn: today })
+      .where(and(eq(actionPlans.id, planId), eq(actionPlans.status, 'abierto'), isNull(actionPlans.remindedOn)))
+      .returning({ id: actionPlans.id, residentId: actionPlans.residentId, title: actionPlans.title, dueOn: actionPlans.dueOn });
+    if (!plan) return false;
+    const [owner] = await tx.select({ userId: persons.userId }).from(residents).innerJoin(persons, eq(persons.id, residents.personId)).where(eq(residents.id, plan.residentId));
+    const tutors = await tx.select({ userId: persons.userId }).from(tutorships).innerJoin(persons, eq(persons.id, tutorships.tutorPersonId)).where(and(eq(tutorships.residentId, plan.residentId), isNull(tutorships.endsOn)));
+    const to = [owner?.userId, ...tutors.map((t) => t.userId)].filter((u): u is number => Boolean(u));
+    const message = `El plan de acción "${plan.title}" vence el ${plan.dueOn.split('-').reverse().join('/')}.`;
+    if (to.length) await tx.insert(notifications).values(to.map((userId) => ({ userId, kind: 'action_plan', message, link: '/evaluations/follow-up' })));
+    await recordAudit(tx, { actor: null, requestId: null }, { action: 'remind', entity: 'action_plan', entityId: plan.id, after: { to: to.length } });
+    return true;
+  });
 }
