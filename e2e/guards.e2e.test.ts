@@ -48,6 +48,10 @@ describe('guardia rosters', () => {
     const neighbour = next.startsWith('2027-01') ? next : previous;
     await page.getByRole('button', { name: `Ana Guardia ${neighbour}`, exact: true }).click();
     await expect.poll(() => page.getByTestId('violations').textContent()).toContain('días libres');
+    // The per-rule table counts the same break, citing the rule set in force.
+    const spacing = page.locator('tr[data-rule="spacing"]');
+    await expect.poll(() => spacing.textContent()).toContain('IMSS-2026-01-27');
+    expect(await spacing.locator('td').last().textContent()).not.toBe('0');
     expect(await page.getByRole('button', { name: 'Publicar' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: `Ana Guardia ${neighbour}`, exact: true }).click();
     await expect.poll(() => page.getByTestId('violations').textContent()).toContain('cumple todas las reglas');

@@ -1,3 +1,4 @@
+import { ruleReport } from '@sirem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { cycleStartingIn, familyMedicineSede, mexican } from './support/people.ts';
@@ -70,6 +71,11 @@ describe('guardia rosters', () => {
     const roster = (await coord.get(`/api/v1/guards/rosters/${job.result.rosterId}`)).json();
     expect(roster).toMatchObject({ status: 'draft', month: '2026-04', ruleSetCode: 'IMSS-2026-01-27', violations: [] });
     expect(roster.assignments).toHaveLength(30 * 2);
+    // The roster carries the rule set it was built under, so its per-rule report cites it.
+    expect(roster.instance.ruleSet).toMatchObject({ code: 'IMSS-2026-01-27', name: expect.stringContaining('IMSS') });
+    const lines = ruleReport(roster.instance, roster.assignments);
+    expect(lines.find((l) => l.rule === 'spacing')).toMatchObject({ violations: 0, source: expect.objectContaining({ code: 'IMSS-2026-01-27' }) });
+    expect(lines.every((l) => l.violations === 0)).toBe(true);
 
     // Give the first guardia of April to the resident who already has the next one: spacing breaks.
     const [first] = [...(roster.assignments as { date: string; residentId: number }[])].sort((a, b) => a.date.localeCompare(b.date));

@@ -47,7 +47,7 @@ export async function buildInstance(db: Db, input: { unitId: number; serviceIds:
       lastGuardBefore: mine.at(-1) ?? null,
     };
   });
-  const instance: RosterInstance = { days, residents: residentsList.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'es')), coverage: input.coverage, params: set.params };
+  const instance: RosterInstance = { days, residents: residentsList.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'es')), coverage: input.coverage, params: set.params, ruleSet: { code: set.code, name: set.name, overridden: set.overridden } };
   return { instance, ruleSetCode: set.code };
 }
 

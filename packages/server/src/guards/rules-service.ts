@@ -67,5 +67,7 @@ export async function effectiveParams(db: Db, date: string, place: { ooadId: num
     const rows = await db.select().from(guardRuleOverrides).where(and(level, lte(guardRuleOverrides.effectiveFrom, date))).orderBy(asc(guardRuleOverrides.effectiveFrom));
     for (const o of rows) params = applyStricter(params, o.params as Partial<RuleParams>).params;
   }
-  return { code: set.code, params };
+  const base = set.params as RuleParams;
+  const overridden = (Object.keys(params) as (keyof RuleParams)[]).filter((k) => params[k] !== base[k]);
+  return { code: set.code, name: set.name, params, overridden };
 }

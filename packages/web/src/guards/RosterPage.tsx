@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import classes from './roster.module.css';
 import { rosterStatusKey } from './status.ts';
 import { SwapRequests } from './SwapRequests.tsx';
+import { RuleReportPanel } from './RuleReportPanel.tsx';
 
 type Roster = { id: number; month: string; version: number; status: string; revision: number; ruleSetCode: string; assignments: Assignment[]; instance: RosterInstance; changes: { fromVersion: number; added: Assignment[]; removed: Assignment[] } | null };
 const key = (a: Assignment) => `${a.residentId}|${a.date}`;
@@ -151,6 +152,7 @@ export function RosterPage({ id }: { id: string }) {
           <Table.Tbody>{figures.map((f) => <Table.Tr key={f.grade}><Table.Td>R{f.grade} ({f.residents})</Table.Td><Table.Td>{f.total.min}–{f.total.max}</Table.Td><Table.Td>{f.weekend.min}–{f.weekend.max}</Table.Td><Table.Td>{f.holiday.min}–{f.holiday.max}</Table.Td></Table.Tr>)}</Table.Tbody>
         </Table>
       </Paper>
+      {instance && <RuleReportPanel instance={instance} assignments={assignments} />}
     </Stack>
   );
 }

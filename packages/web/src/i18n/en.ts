@@ -94,7 +94,7 @@ export const en: Record<MessageKey, string> = {
   'guards.publish': 'Publish',
   'guards.published': 'Roster published.',
   'guards.ruleReport': 'Compliance by rule',
-  'guards.rule': 'Rule',
+  'guards.ruleName': 'Rule',
   'guards.ruleParameter': 'Parameter in force',
   'guards.ruleChecks': 'Checks',
   'guards.ruleViolations': 'Violations',

@@ -94,7 +94,7 @@ export const es = {
   'guards.publish': 'Publicar',
   'guards.published': 'Rol publicado.',
   'guards.ruleReport': 'Cumplimiento por regla',
-  'guards.rule': 'Regla',
+  'guards.ruleName': 'Regla',
   'guards.ruleParameter': 'Parámetro vigente',
   'guards.ruleChecks': 'Revisiones',
   'guards.ruleViolations': 'Incumplimientos',
