@@ -33,24 +33,28 @@ export async function soakBenchmark() {
     const pid = env.server.pid as number;
     const samples: { t: number; rss: number }[] = [];
     const started = Date.now();
-    const timer = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rss: Math.round(rssMiB(pid)) }), 10_000);
+    const timer = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rss: Math.round(rssMiB(pid)) }), Math.min(10_000, (seconds * 1000) / 30));
     const result = await load('soak mix', base, requests, headers, seconds);
     clearInterval(timer);
-    // RSS saw-tooths with garbage collection: compare the floors (lowest sample) of the second and the last minute.
+    // RSS saw-tooths with garbage collection: compare the floors (lowest sample) of an early and the
+    // last window, each a tenth of the run (one minute of ten), after a first window of warm-up.
+    const window = Math.max(10, seconds / 10);
     const floor = (from: number, to: number) => Math.min(...samples.filter((s) => s.t > from && s.t <= to).map((s) => s.rss));
     const end = samples.at(-1)?.t ?? 0;
-    const warm = { rss: floor(60, 120) };
-    const last = { rss: floor(end - 60, end) };
+    const warm = { rss: floor(window, 2 * window) };
+    const last = { rss: floor(end - window, end) };
     const growth = (last.rss - warm.rss) / warm.rss;
-    writeResult('soak', { seconds, result, samples, growth, writes: serial }, [
+    const passed = result.errors === 0 && result.non2xx === 0 && Number.isFinite(growth) && growth < 0.1;
+    writeResult('soak', { seconds, result, samples, growth, passed, writes: serial }, [
       `# Soak: ${seconds / 60} minutes of mixed load (reads, report, writes), ${CONNECTIONS} connections, national data, native PostgreSQL`,
       '',
-      '| requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | writes | RSS floor, 2nd minute | RSS floor, last minute | growth |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
-      `| ${result.requests} | ${Math.round(result.rps)} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${result.non2xx} | ${serial} | ${warm.rss} MiB | ${last.rss} MiB | ${(100 * growth).toFixed(1)} % |`,
+      '| requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | writes | RSS floor, 2nd window | RSS floor, last window | growth | passed |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      `| ${result.requests} | ${Math.round(result.rps)} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${result.non2xx} | ${serial} | ${warm.rss} MiB | ${last.rss} MiB | ${(100 * growth).toFixed(1)} % | ${passed ? 'yes' : 'NO'} |`,
       '',
-      `Targets: 0 errors, RSS growth < 10 %. RSS samples every 10 s: ${samples.map((s) => s.rss).join(', ')}.`,
+      `Targets: 0 errors, RSS growth < 10 % (windows of ${window} s). RSS samples (MiB): ${samples.map((s) => s.rss).join(', ')}.`,
     ].join('\n'));
+    if (!passed) process.exitCode = 1;
   } finally {
     await env.stop();
   }

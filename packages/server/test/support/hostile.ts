@@ -91,10 +91,14 @@ export function cases(ep: Endpoint, runs: number, seed: number): HostileRequest[
   });
 }
 
-/** Row counts of every application table in one round trip, to prove a refused request wrote nothing. */
+/**
+ * Row counts of every application table in one round trip, each with the newest transaction id
+ * among its rows: an insert or delete changes the count, and an update writes a new row version
+ * whose xmin is newer, so a refused request that changed a row in place is caught too.
+ */
 export async function rowCounts(db: Db): Promise<string> {
   const tables = await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
-  const parts = tables.map((t) => `select '${t.name}' as t, count(*)::int as n from "${t.name}"`).join(' union all ');
-  const rows = await queryRows<{ t: string; n: number }>(db, sql.raw(`${parts} order by 1`));
-  return rows.map((r) => `${r.t}=${r.n}`).join(' ');
+  const parts = tables.map((t) => `select '${t.name}' as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as x from "${t.name}"`).join(' union all ');
+  const rows = await queryRows<{ t: string; n: number; x: string }>(db, sql.raw(`${parts} order by 1`));
+  return rows.map((r) => `${r.t}=${r.n}@${r.x}`).join(' ');
 }
