@@ -126,15 +126,55 @@ describe('who reads an individual result', () => {
 
   it('shows the tutor only what the resident allows, and nothing until they allow it', async () => {
     expect((await tutor.client.get(`/api/v1/wellbeing/persons/${resident.personId}`)).statusCode).toBe(403);
-    ok(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'realizado' }));
+    const first = ok<{ version: number }>(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'realizado', version: 0 }));
     const done = ok<{ view: string; screenings: Record<string, unknown>[] }>(await tutor.client.get(`/api/v1/wellbeing/persons/${resident.personId}`));
     expect(done.view).toBe('tutor');
     expect(done.screenings.every((s) => s.band === null && !('score' in s) && !('answers' in s))).toBe(true);
-    ok(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'nivel' }));
+    const second = ok<{ version: number }>(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'nivel', version: first.version }));
     const band = ok<{ screenings: { band: string | null }[] }>(await tutor.client.get(`/api/v1/wellbeing/persons/${resident.personId}`));
     expect(band.screenings.map((s) => s.band)).toContain('moderada');
-    ok(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'nada' }));
+    ok(await resident.client.post('/api/v1/wellbeing/sharing', { tutorSees: 'nada', version: second.version }));
     expect((await tutor.client.get(`/api/v1/wellbeing/persons/${resident.personId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('the sharing setting changed from two open sessions', () => {
+  type Sharing = { tutorSees: string; version: number };
+  const mine = async (c: Client) => ok<{ sharing: Sharing }>(await c.get('/api/v1/wellbeing/me')).sharing;
+  const share = (c: Client, body: object) => c.post('/api/v1/wellbeing/sharing', body);
+
+  it('refuses a change that does not say which version it read', async () => {
+    const refused = await share(resident.client, { tutorSees: 'nivel' });
+    expect(refused.statusCode).toBe(400);
+    expect(await mine(resident.client)).toMatchObject({ tutorSees: 'nada' });
+  });
+
+  it('keeps one of two simultaneous first choices and tells the other session what was chosen', async () => {
+    const newcomer = await residentWithAccount(t, admin, sede, (await cycleStartingIn(t.database.db, 2026)).id, 'ana.residente');
+    const laptop = newcomer.client;
+    const phone = await t.login('ana.residente');
+    expect(await mine(laptop)).toEqual({ tutorSees: 'nada', version: 0 });
+    const results = await Promise.all([share(laptop, { tutorSees: 'realizado', version: 0 }), share(phone, { tutorSees: 'nivel', version: 0 })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.statusCode === 200)?.json() as Sharing;
+    expect(winner.version).toBe(1);
+    expect(results.find((r) => r.statusCode === 409)?.json()).toMatchObject({ code: 'version_conflict', current: { tutorSees: winner.tutorSees, version: 1 } });
+    expect(await mine(phone)).toEqual({ tutorSees: winner.tutorSees, version: 1 });
+  });
+
+  it('keeps exactly one of two simultaneous changes from the same version; the stored setting is the winner', async () => {
+    const phone = await t.login('lucia.residente');
+    for (const [a, b] of [['realizado', 'nivel'], ['nada', 'nivel'], ['realizado', 'nada']]) {
+      const read = await mine(resident.client);
+      const results = await Promise.all([share(resident.client, { tutorSees: a, version: read.version }), share(phone, { tutorSees: b, version: read.version })]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const winner = results.find((r) => r.statusCode === 200)?.json() as Sharing;
+      expect(winner.version).toBe(read.version + 1);
+      expect(results.find((r) => r.statusCode === 409)?.json().current).toEqual({ tutorSees: winner.tutorSees, version: winner.version });
+      expect(await mine(phone)).toEqual({ tutorSees: winner.tutorSees, version: winner.version });
+    }
+    const shares = await t.database.db.$count(auditLog, and(eq(auditLog.entity, 'wellbeing_sharing'), eq(auditLog.entityId, String(resident.personId))));
+    expect(shares).toBe(6);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../shared/schemas.ts';
+import { id, versioned } from '../shared/schemas.ts';
 import { INSTRUMENT_CODES } from './instruments.ts';
 import { quarterCode } from './periods.ts';
 
@@ -12,7 +12,8 @@ export type ScreeningInput = z.infer<typeof screeningInput>;
 /** What the resident lets their tutor see: nothing (default), that they screened, or also the band. */
 export const TUTOR_VISIBILITY = ['nada', 'realizado', 'nivel'] as const;
 export type TutorVisibility = (typeof TUTOR_VISIBILITY)[number];
-export const sharingInput = z.object({
+/** The version the resident read (0 while they have never chosen), so two open tabs cannot overwrite each other. */
+export const sharingInput = versioned.extend({
   tutorSees: z.enum(TUTOR_VISIBILITY, { error: 'Elija qué puede ver su tutor: nada, realizado o nivel.' }),
 });
 

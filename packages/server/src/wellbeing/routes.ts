@@ -1,7 +1,6 @@
 import { CRISIS_RESOURCES, INSTRUMENTS, aggregateQuery, alertUpdate, idParam, screeningInput, sharingInput } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../http/context.ts';
 import { wellbeingAggregate } from './aggregates-service.ts';
 import { alertQuery, listAlerts, updateAlert } from './alerts-service.ts';
@@ -20,7 +19,7 @@ export async function wellbeingRoutes(app: FastifyInstance) {
   r.post('/wellbeing/screenings', { schema: { tags, summary: 'Responder un cuestionario de autoevaluación', body: screeningInput } }, async (req, reply) =>
     reply.status(201).send(await submitScreening(ctxOf(req), req.body)),
   );
-  r.post('/wellbeing/sharing', { schema: { tags, summary: 'Decidir qué ve mi tutor de mis autoevaluaciones', body: sharingInput.extend({ version: z.number().int().nonnegative().optional() }) } }, async (req) =>
+  r.post('/wellbeing/sharing', { schema: { tags, summary: 'Decidir qué ve mi tutor de mis autoevaluaciones', body: sharingInput } }, async (req) =>
     setSharing(ctxOf(req), req.body),
   );
   r.get('/wellbeing/persons/:id', { schema: { tags, summary: 'Autoevaluaciones de una persona (lectura auditada)', params: idParam } }, async (req) => personWellbeing(ctxOf(req), req.params.id));

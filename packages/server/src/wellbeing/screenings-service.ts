@@ -83,16 +83,27 @@ export async function myWellbeing(ctx: Ctx) {
   return { history, due, sharing: { tutorSees: (sharing?.tutorSees ?? 'nada') as TutorVisibility, version: sharing?.version ?? 0 } };
 }
 
-export async function setSharing(ctx: Ctx, input: { tutorSees: TutorVisibility; version?: number }) {
+const sharingView = (row: { tutorSees: string; version: number } | undefined) => ({ tutorSees: (row?.tutorSees ?? 'nada') as TutorVisibility, version: row?.version ?? 0 });
+
+/**
+ * Version 0 means the resident never chose (the default, nothing shared); the first choice is
+ * version 1. The version predicate, or the unique person on insert, lets one of two simultaneous
+ * choices through and answers the other with the setting as it now stands.
+ */
+export async function setSharing(ctx: Ctx, input: { tutorSees: TutorVisibility; version: number }) {
   const place = await screeningPerson(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(wellbeingSharing).where(eq(wellbeingSharing.personId, place.personId));
-    if (before && input.version !== undefined && before.version !== input.version) throw versionConflict(before);
-    const [after] = await tx
-      .insert(wellbeingSharing)
-      .values({ personId: place.personId, tutorSees: input.tutorSees })
-      .onConflictDoUpdate({ target: wellbeingSharing.personId, set: { tutorSees: input.tutorSees, version: sql`${wellbeingSharing.version} + 1`, updatedAt: new Date() } })
-      .returning();
+    const stored = () => tx.select().from(wellbeingSharing).where(eq(wellbeingSharing.personId, place.personId));
+    const [before] = await stored();
+    if (sharingView(before).version !== input.version) throw versionConflict(sharingView(before));
+    const [after] = before
+      ? await tx
+          .update(wellbeingSharing)
+          .set({ tutorSees: input.tutorSees, version: sql`${wellbeingSharing.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(wellbeingSharing.personId, place.personId), eq(wellbeingSharing.version, before.version)))
+          .returning()
+      : await tx.insert(wellbeingSharing).values({ personId: place.personId, tutorSees: input.tutorSees, version: 1 }).onConflictDoNothing({ target: wellbeingSharing.personId }).returning();
+    if (!after) throw versionConflict(sharingView((await stored())[0]));
     await recordAudit(tx, ctx, { action: 'share', entity: 'wellbeing_sharing', entityId: place.personId, before: before ?? null, after });
     return after;
   });

@@ -42,9 +42,16 @@ export function WellbeingPage() {
       setBusy(false);
     }
   };
+  // A refusal (another tab changed the setting first) is shown, and the page reloads the current setting.
   const share = async (tutorSees: string) => {
-    await api.post('/wellbeing/sharing', { tutorSees, version: mine.data?.sharing.version });
-    await client.invalidateQueries({ queryKey: ['wellbeing-me'] });
+    setError(null);
+    try {
+      await api.post('/wellbeing/sharing', { tutorSees, version: mine.data?.sharing.version ?? 0 });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      await client.invalidateQueries({ queryKey: ['wellbeing-me'] });
+    }
   };
 
   return (
