@@ -1,69 +1,110 @@
-import type { GrantInput } from '@sirem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Method, PASSWORD, type TestApp, type TestContext, national, setupApp } from './support/app.ts';
-import { createSede, createUnit, hospital, ok } from './support/catalog.ts';
-import { courseOf, ooadId } from './support/lookup.ts';
+import { CALLERS, type Caller, NATIONAL_CALLERS, type Place, USERNAMES, buildPlace, signInCallers } from './support/authz-fixtures.ts';
+import { hospital, ok } from './support/catalog.ts';
+import { auditCount, ooadId } from './support/lookup.ts';
 
 /**
- * Who may call what. Every route under /api/v1 must appear here: the first test lists the routes
- * the server actually registered and fails on any route missing from this table (or listed here
- * but gone). "Allowed" means the answer is neither 401 nor 403; "denied" means 401 for anonymous
- * callers and 403 for signed-in ones. Each request is well-formed and aimed at a record inside the
- * caller's scope, so the answer reflects the role, not a typo or a hidden row. Writes by allowed
- * roles are aimed to fail after authorisation (stale version, duplicate key, referenced row) so the
- * fixtures stay put.
+ * Who may call what, and where. Every route under /api/v1 must appear here: the first test lists
+ * the routes the server actually registered and fails on any route missing from this table (or
+ * listed here but gone). The callers are every role of the access model (ROLES in core) plus an
+ * anonymous one, so a new role joins every row by itself; each role holds one grant at the scope
+ * kind it uses, over place A (OOAD A, its unit, its sede; the resident is A's resident and the
+ * teachers are appointed at A's sede). Place B is a twin in another OOAD.
+ *
+ * "Allowed" means the answer is neither 401 nor 403 (nor 404 when the URL names a real row);
+ * "denied" means 401 for anonymous callers and 403 for signed-in ones. Each request is well-formed
+ * (zod validates before the service authorises, so a 400 would prove nothing) and aimed at a real
+ * record in A where the route has one. Writes by allowed roles are aimed to fail after
+ * authorisation (stale version, duplicate key, referenced row, dates outside the window) so the
+ * fixtures stay put for the next cell.
+ *
+ * Cells: every route × every caller on the in-scope request. Routes whose resource belongs to a
+ * place also name `outside`, the same request aimed at B: there every caller runs again; the
+ * national roles must still be allowed, every other caller must get 401, 403 or 404 and leave the
+ * audit log untouched (every mutation writes its audit row, so an unchanged count means nothing
+ * was written). Routes without a place (catalogue reads, own profile, own session) have no
+ * `outside`. Routes that still aim at STALE have no fixture for their resource yet.
  */
-const ROLES = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'comite_etica', 'administrador', 'anonymous'] as const;
-type Caller = (typeof ROLES)[number];
-
-const SIGNED_IN: Caller[] = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'comite_etica', 'administrador'];
-const EVERYONE: Caller[] = [...SIGNED_IN, 'anonymous'];
+const SIGNED_IN: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
+const EVERYONE: Caller[] = [...CALLERS];
 const ADMIN: Caller[] = ['administrador'];
 const CENTRE: Caller[] = ['nivel_central', 'administrador'];
 const UNIT_MANAGERS: Caller[] = ['coordinador_ooad', ...CENTRE];
 const SEDE_MANAGERS: Caller[] = ['coordinador_educacion', ...UNIT_MANAGERS];
 const PEOPLE_MANAGERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
-const GUARD_MANAGERS: Caller[] = PEOPLE_MANAGERS;
+const GUARD_MANAGERS: Caller[] = ['jefe_servicio', ...PEOPLE_MANAGERS];
 const EVALUATION_MANAGERS: Caller[] = ['profesor_titular', 'coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 const SURVEY_READERS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
-const RECORDERS: Caller[] = ['residente', 'profesor_titular', 'administrador'];
+const SURVEY_ANSWERERS: Caller[] = ['residente', 'profesor_titular', 'profesor_adjunto', 'tutor'];
+const RECORDERS: Caller[] = ['residente', 'profesor_titular', 'profesor_adjunto', 'administrador'];
+const VERIFIERS: Caller[] = ['profesor_titular', 'profesor_adjunto', 'administrador'];
 const STAFF: Caller[] = SIGNED_IN.filter((c) => c !== 'residente');
+/** A resident's own file (boleta, thesis, follow-up): the resident, the sede's titular, coordination and the centre. */
+const RESIDENT_FILE: Caller[] = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 
 type Fixtures = {
   ids: Record<string, number>;
   rows: Record<string, Record<string, unknown>>;
   userId: number;
+  /** Where every scoped caller is granted. */
+  a: Place;
+  /** The twin slice in another OOAD, outside every scoped caller's reach. */
+  b: Place;
 };
-type Entry = {
-  allow: Caller[];
+type Target = {
   body?: (fx: Fixtures) => unknown;
   /** Which fixture fills `:id`. */
   id?: (fx: Fixtures) => number;
   /** Fills other path parameters. */
-  params?: Record<string, string>;
+  params?: Record<string, string> | ((fx: Fixtures) => Record<string, string>);
   /** A query string the route requires. */
   query?: (fx: Fixtures) => string;
+};
+type Entry = Target & {
+  allow: Caller[];
   /** The call ends the caller's session, so it runs on a session of its own. */
   ownSession?: boolean;
+  /** The same request aimed at place B (fields given here replace the in-scope ones). */
+  outside?: Target;
+  /** A query filtered by scope in SQL: outside, it answers 200 and this says the answer shows nothing of B. */
+  emptyOutside?: (body: unknown) => boolean;
+  /** Sensitive data: even a refused read is written to the audit log (DOMAIN: every read is audited). */
+  auditsRefusals?: true;
+  /** A known defect: out of scope the route answers this status (still writing nothing) instead of 403/404. */
+  leaksOutside?: { status: number; why: string };
 };
 
 const STALE = 999_999;
 const foreigner = { keyType: 'temporal', tempKey: 'TMP-2026-000143', givenNames: 'Camila', firstSurname: 'Rojas', sex: 'M', birthDate: '1995-04-12', nationality: 'COL' };
-const catalogue = (name: string, writers: Caller[], duplicate: (fx: Fixtures) => unknown, patch: (fx: Fixtures) => unknown, base = `/api/v1/catalog/${name}`): Record<string, Entry> => {
+/** For a catalogue whose rows belong to a place: the fixture row of place B and a duplicate of it. */
+type Twin = { row: string; duplicate: (fx: Fixtures) => unknown };
+const catalogue = (name: string, writers: Caller[], duplicate: (fx: Fixtures) => unknown, patch: (fx: Fixtures) => unknown, base = `/api/v1/catalog/${name}`, twin?: Twin): Record<string, Entry> => {
   const id = (fx: Fixtures) => fx.ids[name];
+  const away = (target: (row: string) => Target) => (twin ? { outside: target(twin.row) } : {});
   return {
     [`GET ${base}`]: { allow: SIGNED_IN },
     [`GET ${base}/export.xlsx`]: { allow: SIGNED_IN },
-    [`GET ${base}/:id`]: { allow: SIGNED_IN, id },
-    [`POST ${base}`]: { allow: writers, body: duplicate },
-    [`PATCH ${base}/:id`]: { allow: writers, id, body: patch },
-    [`POST ${base}/:id/deactivate`]: { allow: writers, id, body: () => ({ version: STALE }) },
-    [`DELETE ${base}/:id`]: { allow: writers, id },
+    // A resident's self grant reaches no catalogue place, so placed rows stay hidden from them.
+    [`GET ${base}/:id`]: { allow: twin ? SIGNED_IN.filter((c) => c !== 'residente') : SIGNED_IN, id, ...away((row) => ({ id: (fx) => fx.ids[row] })) },
+    [`POST ${base}`]: { allow: writers, body: duplicate, ...away(() => ({ body: twin?.duplicate })) },
+    [`PATCH ${base}/:id`]: { allow: writers, id, body: patch, ...away((row) => ({ id: (fx) => fx.ids[row], body: stale(row) })) },
+    [`POST ${base}/:id/deactivate`]: { allow: writers, id, body: () => ({ version: STALE }), ...away((row) => ({ id: (fx) => fx.ids[row] })) },
+    [`DELETE ${base}/:id`]: { allow: writers, id, ...away((row) => ({ id: (fx) => fx.ids[row] })) },
   };
 };
 /** A well-formed entry for a resident that does not exist: refused after authorisation. */
 const activityEntry = (fx: Fixtures) => ({ residentId: STALE, performedOn: '2026-05-14', unitId: fx.rows.units.id, service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', ageBand: '30-44', sex: 'M' });
 const stale = (name: string) => (fx: Fixtures) => ({ ...fx.rows[name], version: STALE });
+/** Overlaps the place's own rotation, so a coordinator's attempt is refused after authorisation. */
+const overlapping = (p: Place) => ({ residentId: p.residentId, serviceId: p.serviceId, startsOn: '2026-04-01', endsOn: '2026-04-30' });
+const vacation = (p: Place) => ({ residentId: p.residentId, kind: 'vacaciones', startsOn: '2026-07-01', endsOn: '2026-07-10' });
+const generate = (p: Place) => ({ unitId: p.unitId, serviceIds: [STALE], month: '2026-04', coverage: { weekday: {}, weekend: {}, holiday: {} } });
+const override = (p: Place) => ({ unitId: p.unitId, effectiveFrom: '2026-03-01', params: { maxGuardsPerWeek: 9 } });
+const assignment = (p: Place) => ({ residentId: p.residentId, cycleId: p.cycleId, period: 1, templateId: STALE, evaluatorKind: 'autoevaluacion' });
+const recorded = (p: Place) => ({ residentId: p.residentId, performedOn: '2026-05-14', unitId: p.unitId, service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', ageBand: '30-44', sex: 'M' });
+const backlog = (p: Place) => ({ unitId: p.unitId, service: 'Consulta externa', category: 'consultas', takenOn: '2021-05-10', waiting: 1 });
+const beds = (p: Place) => ({ unitId: p.unitId, takenOn: '2021-05-10', ordinaryBeds: 1, reconvertedBeds: 0 });
 
 const TABLE: Record<string, Entry> = {
   'POST /api/v1/auth/login': { allow: EVERYONE, body: () => ({ username: 'marta.residente', password: PASSWORD }) },
@@ -83,35 +124,32 @@ const TABLE: Record<string, Entry> = {
 
   'GET /api/v1/catalog/unit-types': { allow: SIGNED_IN },
   ...catalogue('ooads', CENTRE, (fx) => ({ code: fx.rows.ooads.code, name: 'Jalisco', stateCode: 'JC' }), stale('ooads')),
-  ...catalogue('units', UNIT_MANAGERS, (fx) => hospital(fx.rows.units.ooadId as number, { clues: fx.rows.units.clues }), stale('units')),
+  ...catalogue('units', UNIT_MANAGERS, (fx) => hospital(fx.rows.units.ooadId as number, { clues: fx.rows.units.clues }), stale('units'), undefined, { row: 'unitsB', duplicate: (fx) => hospital(fx.b.ooadId, { clues: fx.rows.unitsB.clues }) }),
   ...catalogue('specialties', CENTRE, (fx) => ({ ...fx.rows.specialties, version: undefined }), stale('specialties')),
   ...catalogue('courses', CENTRE, () => ({ specialtyId: STALE, name: 'Curso de una especialidad inexistente' }), stale('courses')),
-  ...catalogue('sedes', SEDE_MANAGERS, (fx) => ({ courseId: fx.rows.sedes.courseId, unitId: fx.rows.sedes.unitId, placesPerGrade: [1] }), stale('sedes')),
+  ...catalogue('sedes', SEDE_MANAGERS, (fx) => ({ courseId: fx.rows.sedes.courseId, unitId: fx.rows.sedes.unitId, placesPerGrade: [1] }), stale('sedes'), undefined, { row: 'sedesB', duplicate: (fx) => ({ courseId: fx.rows.sedesB.courseId, unitId: fx.b.unitId, placesPerGrade: [1] }) }),
   ...catalogue('cycles', CENTRE, () => ({ startYear: 2026 }), (fx) => ({ startYear: Number(String(fx.rows.cycles.code).slice(0, 4)), version: STALE })),
 
   // People: everyone reads within scope; coordinators and the centre register. Writes by allowed
   // roles aim at a missing resident, a missing cycle or a missing person, so nothing is enrolled.
   'GET /api/v1/people/residents': { allow: SIGNED_IN },
   'GET /api/v1/people/residents/export.xlsx': { allow: SIGNED_IN },
-  'GET /api/v1/people/residents/:id': { allow: SIGNED_IN, id: () => STALE },
+  'GET /api/v1/people/residents/:id': { allow: SIGNED_IN, id: (fx) => fx.a.residentId, outside: { id: (fx) => fx.b.residentId } },
   'POST /api/v1/people/residents': {
     allow: PEOPLE_MANAGERS,
     body: (fx) => ({ person: foreigner, sedeId: fx.ids.sedes, cycleId: STALE, grade: 1 }),
   },
-  'POST /api/v1/people/residents/:id/transitions': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ kind: 'licencia', occurredOn: '2026-06-01', version: 0 }) },
-  'PATCH /api/v1/people/persons/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ phone: '3312345678', version: 0 }) },
-  'POST /api/v1/people/residents/:id/tutor': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ tutorPersonId: STALE, startsOn: '2026-06-01' }) },
-  'POST /api/v1/people/promotions/preview': { allow: PEOPLE_MANAGERS, body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.rows.sedes.unitId }) },
-  'POST /api/v1/people/promotions': { allow: PEOPLE_MANAGERS, body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.rows.sedes.unitId }) },
+  'POST /api/v1/people/residents/:id/transitions': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.residentId, body: () => ({ kind: 'licencia', occurredOn: '2026-06-01', version: STALE }), outside: { id: (fx) => fx.b.residentId } },
+  'PATCH /api/v1/people/persons/:id': { allow: ['residente', ...PEOPLE_MANAGERS], id: (fx) => fx.a.residentPersonId, body: () => ({ phone: '3312345678', version: STALE }), outside: { id: (fx) => fx.b.residentPersonId } },
+  'POST /api/v1/people/residents/:id/tutor': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.residentId, body: () => ({ tutorPersonId: STALE, startsOn: '2026-06-01' }), outside: { id: (fx) => fx.b.residentId } },
+  'POST /api/v1/people/promotions/preview': { allow: PEOPLE_MANAGERS, body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.a.unitId }), outside: { body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.b.unitId }) } },
+  'POST /api/v1/people/promotions': { allow: PEOPLE_MANAGERS, body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.a.unitId }), outside: { body: (fx) => ({ cycleId: fx.ids.closingCycle, unitId: fx.b.unitId }) } },
   'GET /api/v1/people/faculty': { allow: SIGNED_IN },
   'GET /api/v1/people/faculty/export.xlsx': { allow: SIGNED_IN },
-  'POST /api/v1/people/faculty': { allow: PEOPLE_MANAGERS, body: (fx) => ({ personId: STALE, sedeId: fx.ids.sedes, role: 'adjunto', startsOn: '2026-03-01' }) },
-  'GET /api/v1/people/faculty/:id/residents': { allow: SIGNED_IN, id: () => STALE },
-  'POST /api/v1/people/faculty/:id/end': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ endsOn: '2026-06-30', version: 0 }) },
-  'GET /api/v1/people/faculty/access': { allow: SIGNED_IN, query: (fx) => `sedeId=${fx.ids.sedes}` },
-  'GET /api/v1/people/nationalities': { allow: SIGNED_IN },
-  'POST /api/v1/people/faculty/:id/end': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ endsOn: '2026-06-30', version: 0 }) },
-  'GET /api/v1/people/faculty/access': { allow: SIGNED_IN, query: (fx) => `sedeId=${fx.ids.sedes}` },
+  'POST /api/v1/people/faculty': { allow: PEOPLE_MANAGERS, body: (fx) => ({ personId: STALE, sedeId: fx.a.sedeId, role: 'adjunto', startsOn: '2026-03-01' }), outside: { body: (fx) => ({ personId: STALE, sedeId: fx.b.sedeId, role: 'adjunto', startsOn: '2026-03-01' }) } },
+  'GET /api/v1/people/faculty/:id/residents': { allow: SIGNED_IN, id: (fx) => fx.a.titularPersonId, outside: { id: (fx) => fx.b.titularPersonId }, emptyOutside: (rows) => Array.isArray(rows) && rows.length === 0 },
+  'POST /api/v1/people/faculty/:id/end': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.appointmentId, body: () => ({ endsOn: '2026-06-30', version: STALE }), outside: { id: (fx) => fx.b.appointmentId } },
+  'GET /api/v1/people/faculty/access': { allow: SIGNED_IN, query: (fx) => `sedeId=${fx.a.sedeId}`, outside: { query: (fx) => `sedeId=${fx.b.sedeId}` }, emptyOutside: (body) => (body as { canManage: boolean }).canManage === false },
   'GET /api/v1/people/nationalities': { allow: SIGNED_IN },
 
   'GET /api/v1/reports/figures': { allow: SIGNED_IN },
@@ -119,18 +157,18 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/reports/figures/by-ooad/export.xlsx': { allow: SIGNED_IN },
 
   // Rotations: services are catalogue-like; plans and absences read within scope; coordinators plan and decide.
-  ...catalogue('services', PEOPLE_MANAGERS, (fx) => ({ unitId: fx.rows.services.unitId, name: fx.rows.services.name, capacityPerGrade: [1] }), stale('services'), '/api/v1/rotations/services'),
+  ...catalogue('services', PEOPLE_MANAGERS, (fx) => ({ unitId: fx.rows.services.unitId, name: fx.rows.services.name, capacityPerGrade: [1] }), stale('services'), '/api/v1/rotations/services', { row: 'servicesB', duplicate: (fx) => ({ unitId: fx.b.unitId, name: fx.rows.servicesB.name, capacityPerGrade: [1] }) }),
   'GET /api/v1/rotations/plan': { allow: SIGNED_IN },
   'GET /api/v1/rotations/plan/export.xlsx': { allow: SIGNED_IN },
-  'POST /api/v1/rotations/plan/copy': { allow: PEOPLE_MANAGERS, body: (fx) => ({ unitId: fx.rows.services.unitId, fromCycleId: STALE, toCycleId: STALE }) },
-  'POST /api/v1/rotations': { allow: PEOPLE_MANAGERS, body: (fx) => ({ residentId: STALE, serviceId: fx.ids.services, startsOn: '2026-03-01', endsOn: '2026-05-31' }) },
-  'PATCH /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ residentId: STALE, serviceId: fx.ids.services, startsOn: '2026-03-01', endsOn: '2026-05-31', version: 0 }) },
+  'POST /api/v1/rotations/plan/copy': { allow: PEOPLE_MANAGERS, body: (fx) => ({ unitId: fx.a.unitId, fromCycleId: STALE, toCycleId: STALE }), outside: { body: (fx) => ({ unitId: fx.b.unitId, fromCycleId: STALE, toCycleId: STALE }) } },
+  'POST /api/v1/rotations': { allow: PEOPLE_MANAGERS, body: (fx) => overlapping(fx.a), outside: { body: (fx) => overlapping(fx.b) }, leaksOutside: { status: 409, why: 'the overlap check runs before the sede scope check, so a coordinator learns that a resident elsewhere has a rotation those days' } },
+  'PATCH /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.rotationId, body: (fx) => ({ ...overlapping(fx.a), version: STALE }), outside: { id: (fx) => fx.b.rotationId, body: (fx) => ({ ...overlapping(fx.b), version: STALE }) } },
   'DELETE /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
   'GET /api/v1/rotations/absences': { allow: SIGNED_IN },
-  'POST /api/v1/rotations/absences': { allow: ['residente', ...PEOPLE_MANAGERS], body: () => ({ residentId: STALE, kind: 'vacaciones', startsOn: '2026-07-01', endsOn: '2026-07-10' }) },
-  'POST /api/v1/rotations/absences/:id/decision': { allow: PEOPLE_MANAGERS, id: () => STALE, body: () => ({ status: 'aprobada', version: 0 }) },
+  'POST /api/v1/rotations/absences': { allow: ['residente', ...PEOPLE_MANAGERS], body: (fx) => vacation(fx.a), outside: { body: (fx) => vacation(fx.b) } },
+  'POST /api/v1/rotations/absences/:id/decision': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.absenceId, body: () => ({ status: 'aprobada', version: STALE }), outside: { id: (fx) => fx.b.absenceId } },
   'GET /api/v1/guards/calendar': { allow: SIGNED_IN },
-  'POST /api/v1/guards/rosters/generate': { allow: GUARD_MANAGERS, body: (fx) => ({ unitId: fx.rows.services.unitId, serviceIds: [STALE], month: '2026-04', coverage: { weekday: {}, weekend: {}, holiday: {} } }) },
+  'POST /api/v1/guards/rosters/generate': { allow: GUARD_MANAGERS, body: (fx) => generate(fx.a), outside: { body: (fx) => generate(fx.b) } },
   'GET /api/v1/guards/jobs/:id': { allow: SIGNED_IN, id: () => STALE },
   'GET /api/v1/guards/my': { allow: SIGNED_IN },
   'POST /api/v1/guards/rosters/:id/revise': { allow: GUARD_MANAGERS, id: () => STALE },
@@ -139,12 +177,12 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/guards/swaps/:id/decision': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ status: 'rechazado' }) },
   'GET /api/v1/me/notifications': { allow: SIGNED_IN },
   'GET /api/v1/guards/rule-sets': { allow: SIGNED_IN },
-  'POST /api/v1/guards/rule-overrides': { allow: GUARD_MANAGERS, body: (fx) => ({ unitId: fx.rows.services.unitId, effectiveFrom: '2026-03-01', params: { maxGuardsPerWeek: 9 } }) },
+  'POST /api/v1/guards/rule-overrides': { allow: GUARD_MANAGERS, body: (fx) => override(fx.a), outside: { body: (fx) => override(fx.b) } },
   'GET /api/v1/guards/rosters/:id/export.xlsx': { allow: GUARD_MANAGERS, id: () => STALE },
   'GET /api/v1/guards/rosters/:id/export.pdf': { allow: GUARD_MANAGERS, id: () => STALE },
-  'GET /api/v1/guards/compliance': { allow: GUARD_MANAGERS, query: (fx) => `unitId=${fx.rows.services.unitId}&month=2026-04` },
+  'GET /api/v1/guards/compliance': { allow: GUARD_MANAGERS, query: (fx) => `unitId=${fx.a.unitId}&month=2026-04`, outside: { query: (fx) => `unitId=${fx.b.unitId}&month=2026-04` }, emptyOutside: (body) => (body as { rosters: unknown[] }).rosters.length === 0 },
   'POST /api/v1/guards/my/calendar-link': { allow: SIGNED_IN },
-  'GET /api/v1/guards/rosters': { allow: GUARD_MANAGERS, params: {}, query: (fx) => `unitId=${fx.rows.services.unitId}` },
+  'GET /api/v1/guards/rosters': { allow: GUARD_MANAGERS, params: {}, query: (fx) => `unitId=${fx.a.unitId}`, outside: { query: (fx) => `unitId=${fx.b.unitId}` } },
   'GET /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE },
   'PATCH /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ assignments: [], revision: 0 }) },
   'POST /api/v1/guards/rosters/:id/publish': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ revision: 0 }) },
@@ -158,7 +196,7 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/wellbeing/me': { allow: ['residente'] },
   'POST /api/v1/wellbeing/screenings': { allow: ['residente'], body: () => ({ instrument: 'phq9', answers: [0] }) },
   'POST /api/v1/wellbeing/sharing': { allow: ['residente'], body: () => ({ tutorSees: 'nada', version: STALE }) },
-  'GET /api/v1/wellbeing/persons/:id': { allow: [], id: () => STALE },
+  'GET /api/v1/wellbeing/persons/:id': { allow: ['residente'], id: (fx) => fx.a.residentPersonId, outside: { id: (fx) => fx.b.residentPersonId }, auditsRefusals: true },
   'GET /api/v1/wellbeing/alerts': { allow: ['enlace_salud_mental'] },
   'POST /api/v1/wellbeing/alerts/:id': { allow: ['enlace_salud_mental'], id: () => STALE, body: () => ({ status: 'cerrada', version: 0 }) },
   'GET /api/v1/wellbeing/aggregates': { allow: ['coordinador_educacion', 'coordinador_ooad', 'nivel_central', 'enlace_salud_mental', 'administrador'] },
@@ -183,11 +221,11 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/surveys/:id': { allow: SURVEY_READERS, id: () => STALE },
   'GET /api/v1/surveys/:id/trends': { allow: SURVEY_READERS, id: () => STALE },
   'POST /api/v1/surveys/campaigns': { allow: CENTRE, body: (fx) => ({ surveyId: STALE, cycleId: fx.ids.cycles, audience: 'residentes', opensOn: '2026-03-01', closesOn: '2026-04-01' }) },
-  'GET /api/v1/surveys/campaigns/mine': { allow: ['residente', 'profesor_titular'] },
-  'GET /api/v1/surveys/campaigns/:id/form': { allow: ['residente', 'profesor_titular'], id: () => STALE },
-  'POST /api/v1/surveys/campaigns/:id/responses': { allow: ['residente', 'profesor_titular'], id: () => STALE, body: () => ({ answers: [] }) },
+  'GET /api/v1/surveys/campaigns/mine': { allow: SURVEY_ANSWERERS },
+  'GET /api/v1/surveys/campaigns/:id/form': { allow: SURVEY_ANSWERERS, id: () => STALE },
+  'POST /api/v1/surveys/campaigns/:id/responses': { allow: SURVEY_ANSWERERS, id: () => STALE, body: () => ({ answers: [] }) },
   'GET /api/v1/surveys/campaigns/:id/results': { allow: SURVEY_READERS, id: () => STALE },
-  'GET /api/v1/surveys/teaching/mine': { allow: [] },
+  'GET /api/v1/surveys/teaching/mine': { allow: ['profesor_titular', 'profesor_adjunto', 'tutor'] },
 
   // Evaluations: the centre designs; direction and coordination assign and decide within scope;
   // filling, acknowledging, boletas and theses are relational (a missing record answers 404/400).
@@ -195,19 +233,19 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/evaluations/competencies': { allow: CENTRE, body: () => ({ code: 'T-DEC', name: 'Toma de decisiones' }) },
   'GET /api/v1/evaluations/templates': { allow: SIGNED_IN },
   'POST /api/v1/evaluations/templates': { allow: CENTRE, body: () => ({ name: 'Plantilla (matriz)', items: [{ competencyId: STALE, text: 'Reactivo' }] }) },
-  'POST /api/v1/evaluations': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: STALE, cycleId: fx.ids.cycles, period: 1, templateId: STALE, evaluatorKind: 'autoevaluacion' }) },
+  'POST /api/v1/evaluations': { allow: EVALUATION_MANAGERS, body: (fx) => assignment(fx.a), outside: { body: (fx) => assignment(fx.b) } },
   'GET /api/v1/evaluations/assigned': { allow: SIGNED_IN },
   'GET /api/v1/evaluations/mine': { allow: SIGNED_IN },
-  'GET /api/v1/evaluations/boleta.pdf': { allow: SIGNED_IN, query: (fx) => `residentId=${STALE}&cycleId=${fx.ids.cycles}` },
-  'GET /api/v1/evaluations/committee': { allow: EVALUATION_MANAGERS, query: (fx) => `sedeId=${fx.ids.sedes}&cycleId=${fx.ids.cycles}` },
+  'GET /api/v1/evaluations/boleta.pdf': { allow: RESIDENT_FILE, query: (fx) => `residentId=${fx.a.residentId}&cycleId=${fx.a.cycleId}`, outside: { query: (fx) => `residentId=${fx.b.residentId}&cycleId=${fx.b.cycleId}` } },
+  'GET /api/v1/evaluations/committee': { allow: EVALUATION_MANAGERS, query: (fx) => `sedeId=${fx.a.sedeId}&cycleId=${fx.a.cycleId}`, outside: { query: (fx) => `sedeId=${fx.b.sedeId}&cycleId=${fx.b.cycleId}` } },
   'POST /api/v1/evaluations/decisions': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: STALE, cycleId: fx.ids.cycles, decision: 'promueve', rationale: 'Matriz' }) },
-  'GET /api/v1/evaluations/theses/:residentId': { allow: SIGNED_IN, params: { residentId: String(STALE) } },
+  'GET /api/v1/evaluations/theses/:residentId': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'POST /api/v1/evaluations/theses/:residentId': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Tesis', advisorName: 'Asesor', status: 'propuesta' }) },
   'GET /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE },
   'PATCH /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ scores: [], version: 0 }) },
   'POST /api/v1/evaluations/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE, body: () => ({ version: 0 }) },
-  'GET /api/v1/evaluations/follow-up/mine': { allow: [] },
-  'GET /api/v1/evaluations/residents/:residentId/follow-up': { allow: SIGNED_IN, params: { residentId: String(STALE) } },
+  'GET /api/v1/evaluations/follow-up/mine': { allow: ['residente'] },
+  'GET /api/v1/evaluations/residents/:residentId/follow-up': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'POST /api/v1/evaluations/residents/:residentId/sessions': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ heldOn: '2026-10-05', topics: 'Temas' }) },
   'POST /api/v1/evaluations/residents/:residentId/feedback': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ kind: 'general', body: 'Nota' }) },
   'POST /api/v1/evaluations/residents/:residentId/plans': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Plan', dueOn: '2026-12-10' }) },
@@ -215,27 +253,27 @@ const TABLE: Record<string, Entry> = {
   // Activity log: everyone reads within scope; residents and professors record; professors review.
   'GET /api/v1/activity/records': { allow: SIGNED_IN },
   'GET /api/v1/activity/records/export.xlsx': { allow: SIGNED_IN },
-  'GET /api/v1/activity/records/:id': { allow: SIGNED_IN, id: () => STALE },
-  'POST /api/v1/activity/records': { allow: RECORDERS, body: (fx) => activityEntry(fx) },
-  'PATCH /api/v1/activity/records/:id': { allow: RECORDERS, id: () => STALE, body: (fx) => ({ ...activityEntry(fx), version: 0 }) },
-  'POST /api/v1/activity/records/:id/review': { allow: ['profesor_titular', 'administrador'], id: () => STALE, body: () => ({ decision: 'verificada', version: 0 }) },
+  'GET /api/v1/activity/records/:id': { allow: SIGNED_IN, id: (fx) => fx.a.activityId, outside: { id: (fx) => fx.b.activityId } },
+  'POST /api/v1/activity/records': { allow: RECORDERS, body: (fx) => recorded(fx.a), outside: { body: (fx) => recorded(fx.b) } },
+  'PATCH /api/v1/activity/records/:id': { allow: RECORDERS, id: (fx) => fx.a.activityId, body: (fx) => ({ ...recorded(fx.a), version: STALE }), outside: { id: (fx) => fx.b.activityId, body: (fx) => ({ ...recorded(fx.b), version: STALE }) } },
+  'POST /api/v1/activity/records/:id/review': { allow: VERIFIERS, id: (fx) => fx.a.activityId, body: () => ({ decision: 'verificada', version: STALE }), outside: { id: (fx) => fx.b.activityId } },
   'POST /api/v1/activity/sync': { allow: RECORDERS, body: (fx) => ({ entries: [{ ...activityEntry(fx), clientKey: 'matriz-0001' }] }) },
   'GET /api/v1/activity/context': { allow: SIGNED_IN },
   'GET /api/v1/activity/codes': { allow: SIGNED_IN, query: () => 'system=cie10&q=diabetes' },
   'GET /api/v1/activity/code-versions': { allow: SIGNED_IN },
   'POST /api/v1/activity/code-versions': { allow: CENTRE, query: () => 'system=cie10&label=Prueba' },
-  'GET /api/v1/activity/progress': { allow: SIGNED_IN, query: () => `residentId=${STALE}` },
-  'GET /api/v1/activity/behind': { allow: STAFF, query: (fx) => `sedeId=${fx.ids.sedes}` },
-  'GET /api/v1/activity/behind/export.xlsx': { allow: STAFF, query: (fx) => `sedeId=${fx.ids.sedes}` },
+  'GET /api/v1/activity/progress': { allow: SIGNED_IN, query: (fx) => `residentId=${fx.a.residentId}`, outside: { query: (fx) => `residentId=${fx.b.residentId}` } },
+  'GET /api/v1/activity/behind': { allow: STAFF, query: (fx) => `sedeId=${fx.a.sedeId}`, outside: { query: (fx) => `sedeId=${fx.b.sedeId}` } },
+  'GET /api/v1/activity/behind/export.xlsx': { allow: STAFF, query: (fx) => `sedeId=${fx.a.sedeId}`, outside: { query: (fx) => `sedeId=${fx.b.sedeId}` } },
 
   // Jornadas: everyone reads the national figures; the centre creates; units, OOAD and the centre capture.
   'GET /api/v1/jornadas': { allow: SIGNED_IN },
   'POST /api/v1/jornadas': { allow: CENTRE, body: (fx) => ({ number: fx.rows.jornadas.number, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [fx.rows.units.ooadId], umaeIds: [], categories: ['cirugia'] }) },
   'GET /api/v1/jornadas/cumulative': { allow: SIGNED_IN },
   'GET /api/v1/jornadas/backlog': { allow: SIGNED_IN },
-  'POST /api/v1/jornadas/backlog': { allow: PEOPLE_MANAGERS, body: () => ({ unitId: STALE, service: 'Consulta externa', category: 'consultas', takenOn: '2021-05-10', waiting: 1 }) },
+  'POST /api/v1/jornadas/backlog': { allow: PEOPLE_MANAGERS, body: (fx) => backlog(fx.a), outside: { body: (fx) => backlog(fx.b) } },
   'GET /api/v1/jornadas/beds': { allow: SIGNED_IN },
-  'POST /api/v1/jornadas/beds': { allow: PEOPLE_MANAGERS, body: () => ({ unitId: STALE, takenOn: '2021-05-10', ordinaryBeds: 1, reconvertedBeds: 0 }) },
+  'POST /api/v1/jornadas/beds': { allow: PEOPLE_MANAGERS, body: (fx) => beds(fx.a), outside: { body: (fx) => beds(fx.b) } },
   'GET /api/v1/jornadas/:id': { allow: SIGNED_IN, id: () => STALE },
   'PUT /api/v1/jornadas/:id/plan': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ rows: [{ unitId: fx.rows.units.id, category: 'cirugia', planned: 1 }] }) },
   'POST /api/v1/jornadas/:id/plan/upload': { allow: PEOPLE_MANAGERS, id: () => STALE },
@@ -270,67 +308,58 @@ function registeredRoutes(app: TestApp): string[] {
 }
 
 let t: TestContext;
-const clients = new Map<Caller, Client>();
-const usernames: Record<Exclude<Caller, 'anonymous'>, string> = {
-  residente: 'marta.residente',
-  profesor_titular: 'raul.titular',
-  coordinador_educacion: 'elena.cceis',
-  coordinador_ooad: 'jorge.ooad',
-  nivel_central: 'carmen.central',
-  enlace_salud_mental: 'sofia.enlace',
-  comite_etica: 'tomas.comite',
-  administrador: 'ana.admin',
-};
+let clients = new Map<Caller, Client>();
 let fx: Fixtures;
 
 beforeAll(async () => {
   t = await setupApp({ auth: { loginRateLimit: { max: 1000, timeWindow: 60_000 } } });
-  const db = t.database.db;
-  const admin = await t.userWith(usernames.administrador, [national()]);
-  clients.set('administrador', admin);
-  const jalisco = await ooadId(db, 'Jalisco');
-  const unit = await createUnit(admin, jalisco, { name: 'HGZ No. 89 (matriz de permisos)', clues: 'JCIMS009089' });
-  const internaCourse = await courseOf(db, 'MIN');
-  const sede = await createSede(admin, internaCourse, unit.id, [6, 6, 6, 6]);
-  const cycle = ok<{ id: number }>(await admin.post('/api/v1/catalog/cycles', { startYear: 2091 }), 201);
+  const admin = await t.userWith(USERNAMES.administrador, [national()]);
+  const a = await buildPlace(admin, t, 'Jalisco', 'A', 'JCIMS009089');
+  const b = await buildPlace(admin, t, 'Nuevo León', 'B', 'NLIMS009089');
+  clients = await signInCallers(t, admin, a);
   const first = async (path: string) => ok<{ items: Record<string, unknown>[] }>(await admin.get(path)).items[0];
+  const get = async (path: string) => ok<Record<string, unknown>>(await admin.get(path));
   const rows = {
     ooads: await first(`/api/v1/catalog/ooads?q=jalisco`),
-    units: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/units/${unit.id}`)),
+    units: await get(`/api/v1/catalog/units/${a.unitId}`),
+    unitsB: await get(`/api/v1/catalog/units/${b.unitId}`),
     specialties: await first('/api/v1/catalog/specialties?q=medicina%20interna'),
-    courses: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/courses/${internaCourse}`)),
-    sedes: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/sedes/${sede.id}`)),
-    cycles: ok<Record<string, unknown>>(await admin.get(`/api/v1/catalog/cycles/${cycle.id}`)),
-    services: ok<Record<string, unknown>>(await admin.post('/api/v1/rotations/services', { unitId: unit.id, name: 'Urgencias (matriz)', capacityPerGrade: [2, 2, 2, 2] }), 201),
-    jornadas: ok<Record<string, unknown>>(await admin.post('/api/v1/jornadas', { number: 77, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [jalisco], umaeIds: [], categories: ['cirugia'] }), 201),
+    courses: await get(`/api/v1/catalog/courses/${(await get(`/api/v1/catalog/sedes/${a.sedeId}`)).courseId}`),
+    sedes: await get(`/api/v1/catalog/sedes/${a.sedeId}`),
+    sedesB: await get(`/api/v1/catalog/sedes/${b.sedeId}`),
+    cycles: await get(`/api/v1/catalog/cycles/${a.cycleId}`),
+    services: await get(`/api/v1/rotations/services/${a.serviceId}`),
+    servicesB: await get(`/api/v1/rotations/services/${b.serviceId}`),
+    jornadas: ok<Record<string, unknown>>(await admin.post('/api/v1/jornadas', { number: 77, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [a.ooadId], umaeIds: [], categories: ['cirugia'] }), 201),
   };
-  const grants: Record<Exclude<Caller, 'anonymous' | 'administrador'>, GrantInput> = {
-    residente: { role: 'residente', scopeKind: 'self' },
-    profesor_titular: { role: 'profesor_titular', scopeKind: 'sede', sedeId: sede.id },
-    coordinador_educacion: { role: 'coordinador_educacion', scopeKind: 'unit', unitId: unit.id },
-    coordinador_ooad: { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: jalisco },
-    nivel_central: national('nivel_central'),
-    enlace_salud_mental: { role: 'enlace_salud_mental', scopeKind: 'ooad', ooadId: jalisco },
-    comite_etica: { role: 'comite_etica', scopeKind: 'ooad', ooadId: jalisco },
-  };
-  for (const [role, grant] of Object.entries(grants)) clients.set(role as Caller, await t.userWith(usernames[role as keyof typeof grants], [grant]));
   const target = ok<{ id: number }>(await admin.post('/api/v1/access/users', { username: 'objetivo', displayName: 'Objetivo', password: 'clave-temporal-1', grants: [] }), 201);
   // A cycle whose successor exists, so a promotion preview gets as far as the permission check.
   const closing = await first('/api/v1/catalog/cycles?q=2025-2026');
-  fx = { ids: { ...Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, r.id as number])), closingCycle: closing.id as number }, rows, userId: target.id };
+  fx = { ids: { ...Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, r.id as number])), closingCycle: closing.id as number }, rows, userId: target.id, a, b };
 });
 afterAll(() => t.close());
 
-async function call(caller: Caller, key: string, entry: Entry) {
-  const [method, template] = key.split(' ') as [Method, string];
-  let url = entry.id ? template.replace(':id', String(entry.id(fx))) : template;
-  for (const [name, value] of Object.entries(entry.params ?? {})) url = url.replace(`:${name}`, value);
-  if (entry.query) url += `?${entry.query(fx)}`;
-  const body = entry.body?.(fx);
+function urlOf(key: string, target: Target) {
+  const template = key.slice(key.indexOf(' ') + 1);
+  let url = target.id ? template.replace(':id', String(target.id(fx))) : template;
+  const params = typeof target.params === 'function' ? target.params(fx) : (target.params ?? {});
+  for (const [name, value] of Object.entries(params)) url = url.replace(`:${name}`, value);
+  return target.query ? `${url}?${target.query(fx)}` : url;
+}
+
+async function call(caller: Caller, key: string, entry: Entry, target: Target = entry) {
+  const method = key.slice(0, key.indexOf(' ')) as Method;
+  const url = urlOf(key, target);
+  const body = target.body?.(fx);
   if (caller === 'anonymous') return t.app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
-  const client = entry.ownSession ? await t.login(usernames[caller]) : (clients.get(caller) as Client);
+  const client = entry.ownSession ? await t.login(USERNAMES[caller]) : (clients.get(caller) as Client);
   return client.request(method, url, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
 }
+
+/** A path that names real rows: an allowed caller must reach them, so a 404 would hide a refusal. */
+const namesRealRows = (key: string, target: Target) => (target.id !== undefined || target.params !== undefined) && !urlOf(key, target).includes(String(STALE));
+
+const refusal = (caller: Caller) => (caller === 'anonymous' ? 401 : 403);
 
 describe('the route table', () => {
   it('names every route the server registered under /api/v1, and no route it lacks', () => {
@@ -348,19 +377,47 @@ describe('the route table', () => {
       .sort();
     expect(documented).toEqual(registeredRoutes(t.app));
   });
+
+  it('lets no route be allowed to a role the access model does not know', () => {
+    const unknown = Object.entries(TABLE).flatMap(([key, entry]) => entry.allow.filter((c) => !CALLERS.includes(c)).map((c) => `${key}: ${c}`));
+    expect(unknown).toEqual([]);
+  });
 });
 
-describe('who may call each route', () => {
+describe('who may call each route, inside and outside their scope', () => {
   it.each(Object.entries(TABLE))('%s', async (key, entry) => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const caller of ROLES) {
-      const res = await call(caller, key, entry);
-      const denied = res.statusCode === 401 || res.statusCode === 403;
-      const allow = entry.allow.includes(caller);
-      outcomes.push(`${caller}: ${denied ? 'deny' : 'allow'} (${res.statusCode})`);
-      expected.push(`${caller}: ${allow ? 'allow' : 'deny'} (${allow ? res.statusCode : caller === 'anonymous' ? 401 : 403})`);
-      if (!allow) expect(res.json().code, `${caller} ${key}`).toBe(caller === 'anonymous' ? 'unauthenticated' : 'forbidden');
+    const cell = async (caller: Caller, label: string, target: Target, allow: boolean) => {
+      // Outside, any row named in the path or the body exists in B, so hiding it (404) is a refusal too.
+      const real = label && !allow ? true : namesRealRows(key, target);
+      const hidden = label !== '' && !allow && entry.emptyOutside !== undefined;
+      const leak = label !== '' && !allow && caller !== 'anonymous' && entry.allow.includes(caller) ? entry.leaksOutside : undefined;
+      const before = allow ? 0 : await auditCount(t.database.db);
+      const res = await call(caller, key, entry, target);
+      const status = res.statusCode;
+      const refused = status === 401 || status === 403 || (real && status === 404);
+      const wrote = !allow && !entry.auditsRefusals && (await auditCount(t.database.db)) !== before;
+      if (hidden && status === 200) {
+        outcomes.push(`${caller}${label}: ${entry.emptyOutside?.(res.json()) ? 'shows nothing' : 'shows rows of B'}${wrote ? ' and wrote to the audit log' : ''}`);
+        expected.push(`${caller}${label}: shows nothing`);
+        return;
+      }
+      if (leak) {
+        outcomes.push(`${caller}${label}: ${status}${wrote ? ' and wrote to the audit log' : ''}`);
+        expected.push(`${caller}${label}: ${status === 403 || status === 404 ? status : leak.status}`);
+        return;
+      }
+      // A refusal is 401 without a session, 403 with one, or 404 for a real row the caller may not see.
+      const code = status === 401 || status === 403 ? (res.json() as { code?: string }).code : undefined;
+      const properRefusal = caller === 'anonymous' ? status === 401 && code === 'unauthenticated' : (status === 403 && code === 'forbidden') || (real && status === 404);
+      outcomes.push(`${caller}${label}: ${refused ? 'deny' : 'allow'} (${status}${!allow && !properRefusal && code ? ` ${code}` : ''})${wrote ? ' and wrote to the audit log' : ''}`);
+      expected.push(`${caller}${label}: ${allow ? 'allow' : 'deny'} (${allow || properRefusal ? status : refusal(caller)})`);
+    };
+    for (const caller of CALLERS) await cell(caller, '', entry, entry.allow.includes(caller));
+    if (entry.outside) {
+      const target = { ...entry, ...entry.outside };
+      for (const caller of CALLERS) await cell(caller, ' outside', target, entry.allow.includes(caller) && NATIONAL_CALLERS.includes(caller));
     }
     expect(outcomes).toEqual(expected);
   });
