@@ -98,3 +98,20 @@ describe('the tutor and the coordinator close the same action plan at the same m
     expect((await auditsOf('action_plan', plan.id)).map((a) => a.action).sort()).toEqual(['create', 'update']);
   });
 });
+
+describe('two committee members record the first decision for a resident at the same moment', () => {
+  it('keeps one decision and answers the other with the decision as it now stands, also when both revise it', async () => {
+    const url = '/api/v1/evaluations/decisions';
+    const decision = (decision: string, rationale: string, version?: number) => ({ residentId: resident.residentId, cycleId, decision, rationale, version });
+    const first = await Promise.all([coord.post(url, decision('promueve', 'Cumplió los mínimos del ciclo.')), admin.post(url, decision('plan_remedial', 'Reforzar investigación.'))]);
+    expect(first.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = first.find((r) => r.statusCode === 200)?.json() as { id: number; decision: string; version: number };
+    expect(first.find((r) => r.statusCode === 409)?.json()).toMatchObject({ code: 'version_conflict', current: { id: winner.id, decision: winner.decision, version: 0 } });
+    const revised = await Promise.all([coord.post(url, decision('repite', 'No aprobó el trimestre 4.', 0)), admin.post(url, decision('promueve', 'Aprobó el extraordinario.', 0))]);
+    expect(revised.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const kept = revised.find((r) => r.statusCode === 200)?.json() as { decision: string; version: number };
+    expect(kept.version).toBe(1);
+    expect(revised.find((r) => r.statusCode === 409)?.json()).toMatchObject({ current: { decision: kept.decision, version: 1 } });
+    expect((await auditsOf('promotion_decision', winner.id)).map((a) => a.action).sort()).toEqual(['decide', 'revise']);
+  });
+});

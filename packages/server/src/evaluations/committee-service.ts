@@ -71,10 +71,12 @@ export async function decide(ctx: Ctx, input: z.infer<typeof decisionInput> & { 
     const [before] = await tx.select().from(promotionDecisions).where(and(eq(promotionDecisions.residentId, input.residentId), eq(promotionDecisions.cycleId, input.cycleId)));
     if (before && before.version !== input.version) throw versionConflict(before);
     const values = { decision: input.decision, rationale: input.rationale, decidedBy: ctx.actor.userId, decidedAt: new Date() };
+    // Two members deciding at once: the unique (resident, cycle) key settles a first decision and the
+    // version predicate a revision; whoever lost hears the decision as it now stands.
     const [after] = before
       ? await tx.update(promotionDecisions).set({ ...values, version: sql`${promotionDecisions.version} + 1` }).where(and(eq(promotionDecisions.id, before.id), eq(promotionDecisions.version, before.version))).returning()
-      : await tx.insert(promotionDecisions).values({ ...values, residentId: input.residentId, cycleId: input.cycleId }).returning();
-    if (!after) throw versionConflict(before);
+      : await tx.insert(promotionDecisions).values({ ...values, residentId: input.residentId, cycleId: input.cycleId }).onConflictDoNothing({ target: [promotionDecisions.residentId, promotionDecisions.cycleId] }).returning();
+    if (!after) throw versionConflict((await tx.select().from(promotionDecisions).where(and(eq(promotionDecisions.residentId, input.residentId), eq(promotionDecisions.cycleId, input.cycleId))))[0]);
     await recordAudit(tx, ctx, { action: before ? 'revise' : 'decide', entity: 'promotion_decision', entityId: after.id, before: before ?? null, after });
     return after;
   });
