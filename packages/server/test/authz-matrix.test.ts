@@ -42,6 +42,8 @@ const VERIFIERS: Caller[] = ['profesor_titular', 'profesor_adjunto', 'administra
 const STAFF: Caller[] = SIGNED_IN.filter((c) => c !== 'residente');
 /** A resident's own file (boleta, thesis, follow-up): the resident, the sede's titular, coordination and the centre. */
 const RESIDENT_FILE: Caller[] = ['residente', 'profesor_titular', 'coordinador_educacion', 'coordinador_ooad', ...CENTRE];
+/** Those who follow a resident's training: the sede's titular, their tutor, coordination and the centre. */
+const MENTORS: Caller[] = ['profesor_titular', 'tutor', 'coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 
 type Fixtures = {
   ids: Record<string, number>;
@@ -71,6 +73,13 @@ type Entry = Target & {
   emptyOutside?: (body: unknown) => boolean;
   /** Sensitive data: even a refused read is written to the audit log (DOMAIN: every read is audited). */
   auditsRefusals?: true;
+  /**
+   * The call consumes its row (a delete), so each cell gets a fresh one, created by the
+   * administrator in place A (or B for the outside cells) just before the call.
+   */
+  fresh?: (p: Place, n: number) => { path: string; body: unknown };
+  /** By design, out of scope the route refuses with this status (e.g. a 400 naming the row), writing nothing. */
+  refusesOutsideWith?: { status: number; why: string };
   /** A known defect: out of scope the route answers this status (still writing nothing) instead of 403/404. */
   leaksOutside?: { status: number; why: string };
 };
@@ -103,6 +112,8 @@ const generate = (p: Place) => ({ unitId: p.unitId, serviceIds: [STALE], month: 
 const override = (p: Place) => ({ unitId: p.unitId, effectiveFrom: '2026-03-01', params: { maxGuardsPerWeek: 9 } });
 const assignment = (p: Place) => ({ residentId: p.residentId, cycleId: p.cycleId, period: 1, templateId: STALE, evaluatorKind: 'autoevaluacion' });
 const recorded = (p: Place) => ({ residentId: p.residentId, performedOn: '2026-05-14', unitId: p.unitId, service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', ageBand: '30-44', sex: 'M' });
+/** One day of August per call, so fresh rotations never overlap each other or the fixtures. */
+const augustDay = (n: number) => new Date(Date.UTC(2026, 7, 1 + n)).toISOString().slice(0, 10);
 const backlog = (p: Place) => ({ unitId: p.unitId, service: 'Consulta externa', category: 'consultas', takenOn: '2021-05-10', waiting: 1 });
 const beds = (p: Place) => ({ unitId: p.unitId, takenOn: '2021-05-10', ordinaryBeds: 1, reconvertedBeds: 0 });
 
@@ -163,7 +174,7 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/rotations/plan/copy': { allow: PEOPLE_MANAGERS, body: (fx) => ({ unitId: fx.a.unitId, fromCycleId: STALE, toCycleId: STALE }), outside: { body: (fx) => ({ unitId: fx.b.unitId, fromCycleId: STALE, toCycleId: STALE }) } },
   'POST /api/v1/rotations': { allow: PEOPLE_MANAGERS, body: (fx) => overlapping(fx.a), outside: { body: (fx) => overlapping(fx.b) }, leaksOutside: { status: 409, why: 'the overlap check runs before the sede scope check, so a coordinator learns that a resident elsewhere has a rotation those days' } },
   'PATCH /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.rotationId, body: (fx) => ({ ...overlapping(fx.a), version: STALE }), outside: { id: (fx) => fx.b.rotationId, body: (fx) => ({ ...overlapping(fx.b), version: STALE }) } },
-  'DELETE /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
+  'DELETE /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, fresh: (p, n) => ({ path: '/api/v1/rotations', body: { residentId: p.residentId, serviceId: p.serviceId, startsOn: augustDay(n), endsOn: augustDay(n) } }), outside: {} },
   'GET /api/v1/rotations/absences': { allow: SIGNED_IN },
   'POST /api/v1/rotations/absences': { allow: ['residente', ...PEOPLE_MANAGERS], body: (fx) => vacation(fx.a), outside: { body: (fx) => vacation(fx.b) } },
   'POST /api/v1/rotations/absences/:id/decision': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.absenceId, body: () => ({ status: 'aprobada', version: STALE }), outside: { id: (fx) => fx.b.absenceId } },
@@ -208,8 +219,8 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/wellbeing/conduct/follow': { allow: EVERYONE, body: () => ({ token: 'x'.repeat(32) }) },
   'POST /api/v1/wellbeing/conduct/follow/messages': { allow: EVERYONE, body: () => ({ token: 'x'.repeat(32), body: 'Hola' }) },
   'GET /api/v1/wellbeing/conduct/cases': { allow: ['comite_etica'] },
-  'GET /api/v1/wellbeing/conduct/cases/:id': { allow: ['comite_etica'], id: () => STALE },
-  'POST /api/v1/wellbeing/conduct/cases/:id': { allow: ['comite_etica'], id: () => STALE, body: () => ({ status: 'en_revision', version: 0 }) },
+  'GET /api/v1/wellbeing/conduct/cases/:id': { allow: ['comite_etica'], id: (fx) => fx.a.caseId, outside: { id: (fx) => fx.b.caseId } },
+  'POST /api/v1/wellbeing/conduct/cases/:id': { allow: ['comite_etica'], id: (fx) => fx.a.caseId, body: () => ({ status: 'en_revision', version: STALE }), outside: { id: (fx) => fx.b.caseId } },
   'GET /api/v1/wellbeing/conduct/codes': { allow: SIGNED_IN },
   'POST /api/v1/wellbeing/conduct/codes': { allow: CENTRE, body: () => ({ code: 'etica', edition: 'matriz', title: 'Código de Ética', body: 'Texto.', publishedOn: '2026-01-01' }) },
   'POST /api/v1/wellbeing/conduct/codes/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE },
@@ -238,17 +249,17 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/evaluations/mine': { allow: SIGNED_IN },
   'GET /api/v1/evaluations/boleta.pdf': { allow: RESIDENT_FILE, query: (fx) => `residentId=${fx.a.residentId}&cycleId=${fx.a.cycleId}`, outside: { query: (fx) => `residentId=${fx.b.residentId}&cycleId=${fx.b.cycleId}` } },
   'GET /api/v1/evaluations/committee': { allow: EVALUATION_MANAGERS, query: (fx) => `sedeId=${fx.a.sedeId}&cycleId=${fx.a.cycleId}`, outside: { query: (fx) => `sedeId=${fx.b.sedeId}&cycleId=${fx.b.cycleId}` } },
-  'POST /api/v1/evaluations/decisions': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: STALE, cycleId: fx.ids.cycles, decision: 'promueve', rationale: 'Matriz' }) },
+  'POST /api/v1/evaluations/decisions': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: fx.a.residentId, cycleId: fx.a.cycleId, decision: 'promueve', rationale: 'Matriz' }), outside: { body: (fx) => ({ residentId: fx.b.residentId, cycleId: fx.b.cycleId, decision: 'promueve', rationale: 'Matriz' }) } },
   'GET /api/v1/evaluations/theses/:residentId': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
-  'POST /api/v1/evaluations/theses/:residentId': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Tesis', advisorName: 'Asesor', status: 'propuesta' }) },
+  'POST /api/v1/evaluations/theses/:residentId': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ title: 'Tesis', advisorName: 'Asesor', status: 'propuesta' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'GET /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE },
   'PATCH /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ scores: [], version: 0 }) },
   'POST /api/v1/evaluations/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE, body: () => ({ version: 0 }) },
   'GET /api/v1/evaluations/follow-up/mine': { allow: ['residente'] },
-  'GET /api/v1/evaluations/residents/:residentId/follow-up': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
-  'POST /api/v1/evaluations/residents/:residentId/sessions': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ heldOn: '2026-10-05', topics: 'Temas' }) },
-  'POST /api/v1/evaluations/residents/:residentId/feedback': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ kind: 'general', body: 'Nota' }) },
-  'POST /api/v1/evaluations/residents/:residentId/plans': { allow: SIGNED_IN, params: { residentId: String(STALE) }, body: () => ({ title: 'Plan', dueOn: '2026-12-10' }) },
+  'GET /api/v1/evaluations/residents/:residentId/follow-up': { allow: [...RESIDENT_FILE, 'tutor'], params: (fx) => ({ residentId: String(fx.a.residentId) }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
+  'POST /api/v1/evaluations/residents/:residentId/sessions': { allow: ['tutor'], params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ heldOn: '2026-10-05', topics: 'Temas' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
+  'POST /api/v1/evaluations/residents/:residentId/feedback': { allow: ['profesor_adjunto', ...MENTORS], params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ kind: 'general', body: 'Nota' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
+  'POST /api/v1/evaluations/residents/:residentId/plans': { allow: MENTORS, params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ title: 'Plan', dueOn: '2026-12-10' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'POST /api/v1/evaluations/plans/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ status: 'cumplido', version: 0 }) },
   // Activity log: everyone reads within scope; residents and professors record; professors review.
   'GET /api/v1/activity/records': { allow: SIGNED_IN },
@@ -257,7 +268,8 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/activity/records': { allow: RECORDERS, body: (fx) => recorded(fx.a), outside: { body: (fx) => recorded(fx.b) } },
   'PATCH /api/v1/activity/records/:id': { allow: RECORDERS, id: (fx) => fx.a.activityId, body: (fx) => ({ ...recorded(fx.a), version: STALE }), outside: { id: (fx) => fx.b.activityId, body: (fx) => ({ ...recorded(fx.b), version: STALE }) } },
   'POST /api/v1/activity/records/:id/review': { allow: VERIFIERS, id: (fx) => fx.a.activityId, body: () => ({ decision: 'verificada', version: STALE }), outside: { id: (fx) => fx.b.activityId } },
-  'POST /api/v1/activity/sync': { allow: RECORDERS, body: (fx) => ({ entries: [{ ...activityEntry(fx), clientKey: 'matriz-0001' }] }) },
+  // Sync answers per entry; out of scope every entry must come back refused.
+  'POST /api/v1/activity/sync': { allow: RECORDERS, body: (fx) => ({ entries: [{ ...recorded(fx.a), clientKey: 'matriz-0001' }] }), outside: { body: (fx) => ({ entries: [{ ...recorded(fx.b), clientKey: 'matriz-0002' }] }) }, emptyOutside: (body) => (body as { results: { status: string; code?: string }[] }).results.every((r) => r.status === 'rejected' && r.code === 'forbidden') },
   'GET /api/v1/activity/context': { allow: SIGNED_IN },
   'GET /api/v1/activity/codes': { allow: SIGNED_IN, query: () => 'system=cie10&q=diabetes' },
   'GET /api/v1/activity/code-versions': { allow: SIGNED_IN },
@@ -274,14 +286,14 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/jornadas/backlog': { allow: PEOPLE_MANAGERS, body: (fx) => backlog(fx.a), outside: { body: (fx) => backlog(fx.b) } },
   'GET /api/v1/jornadas/beds': { allow: SIGNED_IN },
   'POST /api/v1/jornadas/beds': { allow: PEOPLE_MANAGERS, body: (fx) => beds(fx.a), outside: { body: (fx) => beds(fx.b) } },
-  'GET /api/v1/jornadas/:id': { allow: SIGNED_IN, id: () => STALE },
-  'PUT /api/v1/jornadas/:id/plan': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ rows: [{ unitId: fx.rows.units.id, category: 'cirugia', planned: 1 }] }) },
+  'GET /api/v1/jornadas/:id': { allow: SIGNED_IN, id: (fx) => fx.ids.jornadas },
+  'PUT /api/v1/jornadas/:id/plan': { allow: PEOPLE_MANAGERS, id: (fx) => fx.ids.jornadas, body: (fx) => ({ rows: [{ unitId: fx.a.unitId, category: 'cirugia', planned: 1 }] }), outside: { body: (fx) => ({ rows: [{ unitId: fx.b.unitId, category: 'cirugia', planned: 1 }] }) }, refusesOutsideWith: { status: 400, why: 'the plan is validated as a whole and an out-of-scope unit is reported as a row error' } },
   'POST /api/v1/jornadas/:id/plan/upload': { allow: PEOPLE_MANAGERS, id: () => STALE },
-  'POST /api/v1/jornadas/:id/unit-counts': { allow: PEOPLE_MANAGERS, id: () => STALE, body: (fx) => ({ unitId: fx.rows.units.id, day: '2026-05-14', category: 'cirugia', count: 1 }) },
-  'GET /api/v1/jornadas/:id/report': { allow: SIGNED_IN, id: () => STALE },
-  'GET /api/v1/jornadas/:id/participants': { allow: SIGNED_IN, id: () => STALE },
-  'GET /api/v1/jornadas/:id/report.xlsx': { allow: SIGNED_IN, id: () => STALE },
-  'GET /api/v1/jornadas/:id/report.pdf': { allow: SIGNED_IN, id: () => STALE },
+  'POST /api/v1/jornadas/:id/unit-counts': { allow: PEOPLE_MANAGERS, id: (fx) => fx.ids.jornadas, body: (fx) => ({ unitId: fx.a.unitId, day: '2026-05-14', category: 'cirugia', count: 1 }), outside: { body: (fx) => ({ unitId: fx.b.unitId, day: '2026-05-14', category: 'cirugia', count: 1 }) } },
+  'GET /api/v1/jornadas/:id/report': { allow: SIGNED_IN, id: (fx) => fx.ids.jornadas },
+  'GET /api/v1/jornadas/:id/participants': { allow: SIGNED_IN, id: (fx) => fx.ids.jornadas },
+  'GET /api/v1/jornadas/:id/report.xlsx': { allow: SIGNED_IN, id: (fx) => fx.ids.jornadas },
+  'GET /api/v1/jornadas/:id/report.pdf': { allow: SIGNED_IN, id: (fx) => fx.ids.jornadas },
 
   'POST /api/v1/imports/:kind': { allow: PEOPLE_MANAGERS, params: { kind: 'residents' } },
   'GET /api/v1/imports/batches/:id': { allow: PEOPLE_MANAGERS, id: () => STALE },
@@ -330,7 +342,8 @@ beforeAll(async () => {
     cycles: await get(`/api/v1/catalog/cycles/${a.cycleId}`),
     services: await get(`/api/v1/rotations/services/${a.serviceId}`),
     servicesB: await get(`/api/v1/rotations/services/${b.serviceId}`),
-    jornadas: ok<Record<string, unknown>>(await admin.post('/api/v1/jornadas', { number: 77, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [a.ooadId], umaeIds: [], categories: ['cirugia'] }), 201),
+    // A jornada in both OOAD, so a plan or a count for B's unit is valid and only the scope refuses it.
+    jornadas: ok<Record<string, unknown>>(await admin.post('/api/v1/jornadas', { number: 77, startsOn: '2026-05-14', endsOn: '2026-05-16', ooadIds: [a.ooadId, b.ooadId], umaeIds: [], categories: ['cirugia'] }), 201),
   };
   const target = ok<{ id: number }>(await admin.post('/api/v1/access/users', { username: 'objetivo', displayName: 'Objetivo', password: 'clave-temporal-1', grants: [] }), 201);
   // A cycle whose successor exists, so a promotion preview gets as far as the permission check.
@@ -358,6 +371,13 @@ async function call(caller: Caller, key: string, entry: Entry, target: Target = 
 
 /** A path that names real rows: an allowed caller must reach them, so a 404 would hide a refusal. */
 const namesRealRows = (key: string, target: Target) => (target.id !== undefined || target.params !== undefined) && !urlOf(key, target).includes(String(STALE));
+
+let made = 0;
+async function freshRow(entry: Entry, place: Place) {
+  const { path, body } = entry.fresh?.(place, made++) ?? { path: '', body: {} };
+  const { id } = ok<{ id: number }>(await (clients.get('administrador') as Client).post(path, body), 201);
+  return () => id;
+}
 
 const refusal = (caller: Caller) => (caller === 'anonymous' ? 401 : 403);
 
@@ -388,11 +408,13 @@ describe('who may call each route, inside and outside their scope', () => {
   it.each(Object.entries(TABLE))('%s', async (key, entry) => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    const cell = async (caller: Caller, label: string, target: Target, allow: boolean) => {
+    const cell = async (caller: Caller, label: string, aimed: Target, allow: boolean) => {
+      let target = aimed;
       // Outside, any row named in the path or the body exists in B, so hiding it (404) is a refusal too.
       const real = label && !allow ? true : namesRealRows(key, target);
       const hidden = label !== '' && !allow && entry.emptyOutside !== undefined;
-      const leak = label !== '' && !allow && caller !== 'anonymous' && entry.allow.includes(caller) ? entry.leaksOutside : undefined;
+      const leak = label !== '' && !allow && caller !== 'anonymous' && entry.allow.includes(caller) ? (entry.leaksOutside ?? entry.refusesOutsideWith) : undefined;
+      if (entry.fresh) target = { ...target, id: await freshRow(entry, label ? fx.b : fx.a) };
       const before = allow ? 0 : await auditCount(t.database.db);
       const res = await call(caller, key, entry, target);
       const status = res.statusCode;

@@ -1,4 +1,6 @@
 import { type GrantInput, ROLES, type Role } from '@sirem/core';
+import { eq } from 'drizzle-orm';
+import { conductReports } from '../../src/db/schema/conduct.ts';
 import type { Client, TestContext } from './app.ts';
 import { createSede, createUnit, ok } from './catalog.ts';
 import { linkAccount } from './activity.ts';
@@ -24,6 +26,8 @@ export type Place = {
   rotationId: number;
   absenceId: number;
   activityId: number;
+  /** A conduct report about the unit, as the ethics committee's case. */
+  caseId: number;
 };
 
 export type Caller = Role | 'anonymous';
@@ -62,6 +66,8 @@ export async function buildPlace(admin: Client, t: TestContext, ooadName: string
     await admin.post('/api/v1/activity/records', { residentId: resident.id, performedOn: '2026-05-14', unitId: unit.id, service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', ageBand: '30-44', sex: 'M' }),
     201,
   );
+  const report = ok<{ folio: string }>(await admin.post('/api/v1/wellbeing/conduct/reports', { category: 'maltrato', description: `Descripción suficientemente larga del hecho (${tag}).`, unitId: unit.id, anonymous: true }), 201);
+  const [conduct] = await db.select({ id: conductReports.id }).from(conductReports).where(eq(conductReports.folio, report.folio));
   return {
     ooadId: ooad,
     unitId: unit.id,
@@ -75,6 +81,7 @@ export async function buildPlace(admin: Client, t: TestContext, ooadName: string
     rotationId: rotation.id,
     absenceId: absence.id,
     activityId: activity.id,
+    caseId: conduct.id,
   };
 }
 
@@ -95,8 +102,9 @@ export function grantsOver(a: Place): Record<Exclude<Role, 'administrador'>, Gra
 }
 
 /**
- * Signs in one user per role. The resident is place A's resident and the teachers are appointed
- * at A's sede, so relational checks (own record, own sede) meet a real person.
+ * Signs in one user per role. The resident is place A's resident, the teachers are appointed at
+ * A's sede and the tutor tutors A's resident, so relational checks (own record, own sede, own
+ * tutee) meet a real person.
  */
 export async function signInCallers(t: TestContext, admin: Client, a: Place): Promise<Map<Caller, Client>> {
   const clients = new Map<Caller, Client>([['administrador', admin]]);
@@ -107,6 +115,7 @@ export async function signInCallers(t: TestContext, admin: Client, a: Place): Pr
   for (const [role, kind] of [['profesor_adjunto', 'adjunto'], ['tutor', 'tutor']] as const) {
     const appointment = ok<{ personId: number }>(await admin.post('/api/v1/people/faculty', { person: mexican({ birthDate: '1980-06-06' }), sedeId: a.sedeId, role: kind, startsOn: '2020-03-01' }), 201);
     await linkAccount(t, USERNAMES[role], appointment.personId);
+    if (role === 'tutor') ok(await admin.post(`/api/v1/people/residents/${a.residentId}/tutor`, { tutorPersonId: appointment.personId, startsOn: '2026-03-01' }));
   }
   return clients;
 }
