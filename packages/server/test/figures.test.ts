@@ -69,6 +69,17 @@ describe('figures page (Cifras)', () => {
     expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value]).toEqual(['Jalisco', 3]);
   });
 
+  it('reflects a new enrolment at once, although the figures are kept between requests', async () => {
+    const before = (await admin.get('/api/v1/reports/figures')).json();
+    expect((await admin.get('/api/v1/reports/figures')).json()).toEqual(before);
+    const res = await admin.post('/api/v1/people/residents', { cycleId, grade: 1, sedeId: sonora.id, person: mexican() });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = (await admin.get('/api/v1/reports/figures')).json();
+    expect(figure(after, 'residents').value).toBe(figure(before, 'residents').value + 1);
+    const rows: OoadRow[] = (await admin.get('/api/v1/reports/figures/by-ooad')).json().items;
+    expect(rows.find((r) => r.ooadId === sonora.ooadId)?.residents).toBe(2);
+  });
+
   it('refuses anyone without a session', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/reports/figures/by-ooad' });
     expect(res.statusCode).toBe(401);

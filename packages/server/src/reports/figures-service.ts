@@ -1,9 +1,10 @@
-import { bulletinNumber, countOf } from '@sirem/core';
+import { bulletinNumber, countOf, type Scope } from '@sirem/core';
 import { countDistinct, desc, eq, sql } from 'drizzle-orm';
 import { academicCycles, sedes, specialties } from '../db/schema/catalog.ts';
 import { facultyAppointments, persons, residents } from '../db/schema/people.ts';
 import type { Ctx } from '../http/context.ts';
 import { residentJoin } from '../people/resident-query.ts';
+import { cachedFigures } from './figures-cache.ts';
 import { currentFacultyInScope, facultyJoin, figuresScope, residentsInScope } from './figures-scope.ts';
 
 /** The active-resident aggregates every figure is built from; `groupBy` splits them (e.g. by OOAD). */
@@ -23,6 +24,10 @@ export const activeResidentFields = {
  */
 export async function nationalFigures(ctx: Ctx) {
   const scope = figuresScope(ctx);
+  return cachedFigures(ctx.db, 'figures', scope, ctx.actor.userId, () => computeFigures(ctx, scope));
+}
+
+async function computeFigures(ctx: Ctx, scope: Scope) {
   // Three independent aggregates: on a server database they run side by side.
   const [[active], [graduates], [faculty]] = await Promise.all([
     residentJoin(ctx.db, activeResidentFields).where(residentsInScope(ctx, scope, eq(residents.status, 'activo'))) as Promise<Record<string, unknown>[]>,

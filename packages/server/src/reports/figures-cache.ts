@@ -1,0 +1,40 @@
+import type { Scope } from '@sirem/core';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
+
+/**
+ * Figures cached per scope until the data change. Every mutation writes its audit row in its own
+ * transaction, so the newest audit id is the version of the data. A version read while another
+ * write transaction is still open could label figures that miss that write once it commits, so
+ * nothing is cached then; the figures are simply computed. Work that bypasses the audit trail
+ * (a CLI seed against a running server) is caught by the age limit.
+ */
+const MAX_AGE_MS = 5 * 60_000;
+const MAX_ENTRIES = 500;
+type Entry = { version: string; at: number; value: unknown };
+const entries = new Map<string, Entry>();
+
+async function dataVersion(db: Db): Promise<{ version: string; quiet: boolean }> {
+  const [row] = await queryRows<{ version: string | null; quiet: boolean }>(
+    db,
+    sql`select (select max(id) from audit_log)::text as version, not exists (select from pg_snapshot_xip(pg_current_snapshot())) as quiet`,
+  );
+  return { version: row?.version ?? '0', quiet: Boolean(row?.quiet) };
+}
+
+/** `compute` for this report and scope, or its cached result when nothing has changed since. */
+export async function cachedFigures<T>(db: Db, report: string, scope: Scope, userId: number, compute: () => Promise<T>): Promise<T> {
+  // A self scope reads the viewer's own records: their cache entry is theirs alone.
+  const key = `${report}|${JSON.stringify(scope)}|${scope.kind === 'some' && scope.self ? userId : ''}`;
+  const { version, quiet } = await dataVersion(db);
+  const hit = entries.get(key);
+  if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
+  const value = await compute();
+  if (quiet) {
+    entries.delete(key);
+    entries.set(key, { version, at: Date.now(), value });
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  }
+  return value;
+}
