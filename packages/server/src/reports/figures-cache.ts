@@ -14,6 +14,8 @@ const MAX_AGE_MS = 5 * 60_000;
 const MAX_ENTRIES = 500;
 type Entry = { version: string; at: number; value: unknown };
 const entries = new Map<string, Entry>();
+/** Computations under way, so many viewers asking at once after a change share one. */
+const pending = new Map<string, Promise<unknown>>();
 
 async function dataVersion(db: Db): Promise<{ version: string; quiet: boolean }> {
   const [row] = await queryRows<{ version: string | null; quiet: boolean }>(
@@ -30,7 +32,17 @@ export async function cachedFigures<T>(db: Db, report: string, scope: Scope, use
   const { version, quiet } = await dataVersion(db);
   const hit = entries.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
-  const value = await compute();
+  const flight = `${key}@${version}`;
+  const shared = quiet ? pending.get(flight) : undefined;
+  if (shared) return shared as Promise<T>;
+  const running = compute();
+  if (quiet) pending.set(flight, running);
+  let value: T;
+  try {
+    value = await running;
+  } finally {
+    if (pending.get(flight) === running) pending.delete(flight);
+  }
   if (quiet) {
     entries.delete(key);
     entries.set(key, { version, at: Date.now(), value });
