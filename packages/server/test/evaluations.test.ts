@@ -143,3 +143,61 @@ describe('promotion committee and thesis', () => {
     ok(await coord.post(`/api/v1/people/residents/${r3.id}/transitions`, { kind: 'egreso', occurredOn: '2027-02-28', diplomaNumber: 'D-1', version: r3.version }));
   });
 });
+
+describe('360 evaluation by nursing staff and peers', () => {
+  const assign = (c: Client, evaluatorKind: string, evaluatorUserId: number, period = 2) => c.post('/api/v1/evaluations', { residentId: resident.residentId, cycleId, period, templateId: template.id, evaluatorKind, evaluatorUserId });
+  let coord: Client;
+  let nurse: { id: number; userId: number; version: number };
+
+  it('the unit coordination registers a nurse as evaluator; the titular of one sede and another OOAD cannot', async () => {
+    coord = await t.userWith('coord.enfermeria', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId: sede.unitId }]);
+    const input = { unitId: sede.unitId, username: 'enf.lucia', displayName: 'Lucía Enfermera', password: 'temporal-lucia-1' };
+    nurse = ok(await coord.post('/api/v1/evaluations/unit-evaluators', input), 201);
+    const again = await coord.post('/api/v1/evaluations/unit-evaluators', input);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors).toEqual([{ field: 'username', message: 'Usuario ya registrado.' }]);
+    expect((await titular.client.post('/api/v1/evaluations/unit-evaluators', { ...input, username: 'enf.otra' })).statusCode).toBe(403);
+    const outsider = await t.userWith('coord.nl.enfermeria', [{ role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: (await familyMedicineSede(t.database.db, 'Nuevo León')).ooadId }]);
+    expect((await outsider.post('/api/v1/evaluations/unit-evaluators', { ...input, username: 'enf.otra' })).statusCode).toBe(403);
+    expect(ok<{ username: string }[]>(await coord.get(`/api/v1/evaluations/unit-evaluators?unitId=${sede.unitId}`)).map((n) => n.username)).toEqual(['enf.lucia']);
+    const view = ok<{ evaluators: { userId: number; kind: string }[] }>(await titular.client.get(`/api/v1/evaluations/committee?sedeId=${sede.id}&cycleId=${cycleId}`));
+    expect(view.evaluators).toContainEqual(expect.objectContaining({ userId: nurse.userId, kind: 'enfermeria' }));
+  });
+
+  it('the titular assigns her; she fills it after changing her password and sees nothing else', async () => {
+    const row = ok<{ id: number; version: number }>(await assign(titular.client, 'enfermeria', nurse.userId), 201);
+    const lucia = await t.login('enf.lucia', 'temporal-lucia-1');
+    ok(await lucia.post('/api/v1/auth/password', { currentPassword: 'temporal-lucia-1', newPassword: 'lucia-propia-clave-1' }), 204);
+    const assigned = ok<{ items: { id: number }[] }>(await lucia.get('/api/v1/evaluations/assigned'));
+    expect(assigned.items.map((i) => i.id)).toEqual([row.id]);
+    expect(ok<{ status: string }>(await lucia.patch(`/api/v1/evaluations/${row.id}`, { scores: fill(4), version: row.version }))).toMatchObject({ status: 'enviada' });
+    expect((await lucia.get('/api/v1/people/residents')).statusCode).toBe(403);
+    expect((await lucia.get(`/api/v1/evaluations/committee?sedeId=${sede.id}&cycleId=${cycleId}`)).statusCode).toBe(403);
+    expect((await lucia.get(`/api/v1/evaluations/theses/${resident.residentId}`)).statusCode).toBe(403);
+  });
+
+  it('refuses an evaluator who does not belong to the resident’s sede or unit, or of another kind', async () => {
+    const adjuntoId = (await me(adjunto.client)).id;
+    const wrong = await assign(titular.client, 'enfermeria', adjuntoId);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ field: 'evaluatorUserId', message: expect.stringContaining('enfermería') });
+    expect((await assign(titular.client, 'profesor', nurse.userId)).json().detail).toContain('no es profesor vigente de la sede');
+    expect((await assign(titular.client, 'par', adjuntoId)).json().detail).toContain('residente activo de la misma sede');
+    const elsewhere = await familyMedicineSede(t.database.db, 'Nuevo León');
+    const farPeer = await residentWithAccount(t, admin, elsewhere, cycleId, 'par.lejano');
+    const farTeacher = await facultyWithAccount(t, admin, elsewhere, 'adjunto', 'profesor.lejano');
+    expect((await assign(titular.client, 'par', (await me(farPeer.client)).id)).statusCode).toBe(400);
+    expect((await assign(titular.client, 'profesor', (await me(farTeacher.client)).id)).statusCode).toBe(400);
+    const peer = await residentWithAccount(t, admin, sede, cycleId, 'par.cercano');
+    ok(await assign(titular.client, 'par', (await me(peer.client)).id), 201);
+  });
+
+  it('once her registration ends she can no longer be assigned', async () => {
+    ok(await coord.post(`/api/v1/evaluations/unit-evaluators/${nurse.id}/end`, { version: nurse.version }));
+    expect((await assign(titular.client, 'enfermeria', nurse.userId, 4)).statusCode).toBe(400);
+    const view = ok<{ evaluators: { userId: number }[] }>(await titular.client.get(`/api/v1/evaluations/committee?sedeId=${sede.id}&cycleId=${cycleId}`));
+    expect(view.evaluators.map((e) => e.userId)).not.toContain(nurse.userId);
+    const audit = ok<{ items: { action: string }[] }>(await admin.get('/api/v1/audit?entity=unit_evaluator'));
+    expect(audit.items.map((a) => a.action).sort()).toEqual(['create', 'end']);
+  });
+});

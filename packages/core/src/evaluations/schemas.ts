@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createUserInput } from '../access/schemas.ts';
 import { id, isoDate, optionalText, requiredText, versioned } from '../shared/schemas.ts';
 
 export const EVALUATOR_KINDS = ['profesor', 'autoevaluacion', 'enfermeria', 'par'] as const;
@@ -50,3 +51,9 @@ export const thesisInput = z.object({
   milestones: z.array(z.object({ name: requiredText('El hito', 200), dueOn: isoDate, doneOn: isoDate.nullish() })).max(30).default([]),
   version: z.number().int().nonnegative().optional(),
 });
+
+/**
+ * Nursing staff who evaluate residents (360): the unit's coordination opens their account, which
+ * holds no role, only the registration at the unit; they can fill what is assigned to them, nothing else.
+ */
+export const unitEvaluatorInput = createUserInput.pick({ username: true, displayName: true, email: true, password: true }).extend({ unitId: id });

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { progressSummaries } from '../activity/progress-service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { academicCycles } from '../db/schema/catalog.ts';
-import { evaluations, promotionDecisions, theses } from '../db/schema/evaluations.ts';
+import { users } from '../db/schema/access.ts';
+import { evaluations, promotionDecisions, theses, unitEvaluators } from '../db/schema/evaluations.ts';
 import { enrolments, facultyAppointments, persons, residents } from '../db/schema/people.ts';
 import { absences } from '../db/schema/rotations.ts';
 import { badRequest, versionConflict } from '../http/errors.ts';
@@ -18,7 +19,7 @@ import { manageScope, residentOf } from './access.ts';
  * approved absence days, thesis status and the decision taken.
  */
 export async function committeeView(ctx: Ctx, sedeId: number, cycleId: number) {
-  await assertSedeInScope(ctx.db, manageScope(ctx), sedeId);
+  const place = await assertSedeInScope(ctx.db, manageScope(ctx), sedeId);
   const [cycle] = await ctx.db.select().from(academicCycles).where(eq(academicCycles.id, cycleId));
   if (!cycle) throw badRequest('El ciclo no existe.', [{ field: 'cycleId', message: 'Elija un ciclo existente.' }]);
   const roster = await ctx.db.select({ residentId: enrolments.residentId, grade: enrolments.grade, name: sql<string>`${persons.firstSurname} || ' ' || coalesce(${persons.secondSurname} || ' ', '') || ${persons.givenNames}` })
@@ -33,7 +34,7 @@ export async function committeeView(ctx: Ctx, sedeId: number, cycleId: number) {
   const activity = await progressSummaries(ctx.db, sedeId, roster, cycleFraction(cycle, mexicoToday()));
   const decisions = await ctx.db.select().from(promotionDecisions).where(and(inArray(promotionDecisions.residentId, ids), eq(promotionDecisions.cycleId, cycleId)));
   return {
-    sedeId, cycle: { id: cycle.id, code: cycle.code }, evaluators: await sedeAccounts(ctx, sedeId),
+    sedeId, cycle: { id: cycle.id, code: cycle.code }, evaluators: await sedeAccounts(ctx, sedeId, place.unitId), unitId: place.unitId,
     residents: roster.map((r) => ({
       ...r,
       quarters: [1, 2, 3, 4].map((p) => {
@@ -52,14 +53,16 @@ export async function committeeView(ctx: Ctx, sedeId: number, cycleId: number) {
 const cycleFraction = (cycle: { startsOn: string; endsOn: string }, today: string) =>
   Math.min(1, Math.max(0, (Date.parse(today) - Date.parse(cycle.startsOn)) / (Date.parse(cycle.endsOn) - Date.parse(cycle.startsOn))));
 
-/** Accounts that can be assigned as evaluators at a sede: its current teachers and (as peers) its residents. */
-async function sedeAccounts(ctx: Ctx, sedeId: number) {
+/** Accounts that can be assigned as evaluators at a sede: its current teachers, (as peers) its residents and the nursing staff registered at its unit. */
+async function sedeAccounts(ctx: Ctx, sedeId: number, unitId: number) {
   const name = sql<string>`${persons.givenNames} || ' ' || ${persons.firstSurname}`;
   const teachers = await ctx.db.selectDistinct({ userId: sql<number>`${persons.userId}`, name, kind: sql<string>`'profesor'` }).from(facultyAppointments).innerJoin(persons, eq(persons.id, facultyAppointments.personId))
     .where(and(eq(facultyAppointments.sedeId, sedeId), isNotNull(persons.userId), or(isNull(facultyAppointments.endsOn), gte(facultyAppointments.endsOn, sql`current_date`))));
   const peers = await ctx.db.selectDistinct({ userId: sql<number>`${persons.userId}`, name, kind: sql<string>`'par'` }).from(residents).innerJoin(persons, eq(persons.id, residents.personId))
     .where(and(eq(residents.sedeId, sedeId), isNotNull(persons.userId), inArray(residents.status, ['alta', 'activo'])));
-  return [...teachers, ...peers];
+  const nurses = await ctx.db.select({ userId: unitEvaluators.userId, name: users.displayName, kind: sql<string>`'enfermeria'` }).from(unitEvaluators).innerJoin(users, eq(users.id, unitEvaluators.userId))
+    .where(and(eq(unitEvaluators.unitId, unitId), eq(unitEvaluators.active, true), eq(users.active, true)));
+  return [...teachers, ...peers, ...nurses];
 }
 
 /** Records or revises the committee's decision; a revision must carry the version it read. */

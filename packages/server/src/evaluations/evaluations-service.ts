@@ -11,18 +11,20 @@ import type { Ctx } from '../http/context.ts';
 import { assertSedeInScope } from '../people/scope.ts';
 import { managesSede, manageScope, residentOf } from './access.ts';
 import { templateWithItems } from './catalog-service.ts';
+import { assertEvaluatorBelongs } from './evaluator-check.ts';
 
 /** Assigns an evaluator to a resident for one quarter; self-evaluations go to the resident's own account. */
 export async function assignEvaluation(ctx: Ctx, input: z.infer<typeof assignmentInput>) {
   const scope = manageScope(ctx);
   const resident = await residentOf(ctx.db, input.residentId);
-  await assertSedeInScope(ctx.db, scope, resident.sedeId);
+  const place = await assertSedeInScope(ctx.db, scope, resident.sedeId);
   const [cycle] = await ctx.db.select().from(academicCycles).where(eq(academicCycles.id, input.cycleId));
   if (!cycle) throw badRequest('El ciclo no existe.', [{ field: 'cycleId', message: 'Elija un ciclo existente.' }]);
   if (!(await templateWithItems(ctx.db, input.templateId))) throw badRequest('La plantilla no existe.', [{ field: 'templateId', message: 'Elija una plantilla existente.' }]);
   const evaluator = input.evaluatorKind === 'autoevaluacion' ? resident.userId : input.evaluatorUserId;
   if (!evaluator) throw badRequest(input.evaluatorKind === 'autoevaluacion' ? 'El residente no tiene cuenta para autoevaluarse.' : 'Elija a la persona que evalúa.', [{ field: 'evaluatorUserId', message: 'Falta el evaluador.' }]);
   if (input.evaluatorKind !== 'autoevaluacion' && evaluator === resident.userId) throw badRequest('Para que el residente se evalúe a sí mismo, use el tipo autoevaluación.', [{ field: 'evaluatorKind', message: 'Use autoevaluación.' }]);
+  await assertEvaluatorBelongs(ctx.db, input.evaluatorKind, evaluator, resident, place.unitId);
   const quarter = cycleQuarters(cycle.startsOn)[input.period - 1];
   return ctx.db.transaction(async (tx) => {
     // No unique key covers an assignment, so simultaneous requests for one resident queue on the

@@ -1,4 +1,4 @@
-import { assignmentInput, competencyInput, decisionInput, evaluationInput, id, idParam, templateInput, thesisInput, versioned } from '@sirem/core';
+import { assignmentInput, competencyInput, decisionInput, evaluationInput, id, idParam, templateInput, thesisInput, unitEvaluatorInput, versioned } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { createCompetency, createTemplate, listCompetencies, listTemplates } fro
 import { committeeView, decide } from './committee-service.ts';
 import { acknowledgeEvaluation, assignedToMe, assignEvaluation, getEvaluation, myEvaluations, submitEvaluation } from './evaluations-service.ts';
 import { getThesis, saveThesis } from './thesis-service.ts';
+import { endUnitEvaluator, listUnitEvaluators, registerUnitEvaluator } from './unit-evaluators-service.ts';
 
 const page = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
 const residentParam = z.object({ residentId: id });
@@ -28,6 +29,9 @@ export async function evaluationRoutes(app: FastifyInstance) {
     committeeView(ctxOf(req), req.query.sedeId, req.query.cycleId),
   );
   r.post('/evaluations/decisions', { schema: { tags, summary: 'Registrar la decisión del comité (promueve, repite, plan remedial)', body: decisionInput.extend({ version: z.number().int().nonnegative().optional() }) } }, async (req) => decide(ctxOf(req), req.body));
+  r.get('/evaluations/unit-evaluators', { schema: { tags, summary: 'Personal de enfermería registrado como evaluador en una unidad', querystring: z.object({ unitId: id }) } }, async (req) => listUnitEvaluators(ctxOf(req), req.query.unitId));
+  r.post('/evaluations/unit-evaluators', { schema: { tags, summary: 'Registrar personal de enfermería evaluador (cuenta sin rol)', body: unitEvaluatorInput } }, async (req, reply) => reply.status(201).send(await registerUnitEvaluator(ctxOf(req), req.body)));
+  r.post('/evaluations/unit-evaluators/:id/end', { schema: { tags, summary: 'Dar de baja a un evaluador de enfermería', params: idParam, body: versioned } }, async (req) => endUnitEvaluator(ctxOf(req), req.params.id, req.body.version));
   r.get('/evaluations/theses/:residentId', { schema: { tags, summary: 'Tesis o proyecto de investigación del residente', params: residentParam } }, async (req) => getThesis(ctxOf(req), req.params.residentId));
   r.post('/evaluations/theses/:residentId', { schema: { tags, summary: 'Registrar o actualizar la tesis', params: residentParam, body: thesisInput } }, async (req) => saveThesis(ctxOf(req), req.params.residentId, req.body));
   r.get('/evaluations/:id', { schema: { tags, summary: 'Una evaluación con su rúbrica', params: idParam } }, async (req) => getEvaluation(ctxOf(req), req.params.id));

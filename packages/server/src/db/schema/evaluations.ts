@@ -1,7 +1,7 @@
-import { date, index, integer, jsonb, numeric, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { RubricLevel } from '@sirem/core';
 import { users } from './access.ts';
-import { academicCycles, specialties } from './catalog.ts';
+import { academicCycles, specialties, units } from './catalog.ts';
 import { lifecycleColumns } from './columns.ts';
 import { residents } from './people.ts';
 
@@ -66,6 +66,27 @@ export const evaluations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('evaluations_resident_idx').on(t.residentId, t.cycleId, t.period), index('evaluations_evaluator_idx').on(t.evaluatorUserId, t.status)],
+);
+
+/**
+ * Staff of a unit who evaluate residents without teaching them (nursing, for the 360 evaluation):
+ * an account with no role at all, registered here by the unit's coordination, so it can only fill
+ * the evaluations assigned to it. Ending the registration keeps past evaluations attributable.
+ */
+export const unitEvaluators = pgTable(
+  'unit_evaluators',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    kind: text('kind').notNull().default('enfermeria'),
+    registeredBy: integer('registered_by').references(() => users.id),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('unit_evaluators_key').on(t.unitId, t.userId)],
 );
 
 /** The promotion committee's decision for a resident at the end of a cycle. */
