@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Method, PASSWORD, type TestApp, type TestContext, national, setupApp } from './support/app.ts';
-import { CALLERS, type Caller, NATIONAL_CALLERS, type Place, USERNAMES, buildPlace, signInCallers } from './support/authz-fixtures.ts';
+import { CALLERS, type Caller, NATIONAL_CALLERS, type Place, USERNAMES, assignEvaluation, buildPlace, signInCallers } from './support/authz-fixtures.ts';
+import { linkAccount } from './support/activity.ts';
 import { hospital, ok } from './support/catalog.ts';
 import { auditCount, ooadId } from './support/lookup.ts';
 
@@ -255,15 +256,17 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/evaluations/unit-evaluators/:id/end': { allow: EVALUATION_MANAGERS, id: () => STALE, body: () => ({ version: 0 }) },
   'GET /api/v1/evaluations/theses/:residentId': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'POST /api/v1/evaluations/theses/:residentId': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ title: 'Tesis', advisorName: 'Asesor', status: 'propuesta' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
-  'GET /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE },
-  'PATCH /api/v1/evaluations/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ scores: [], version: 0 }) },
-  'POST /api/v1/evaluations/:id/acknowledge': { allow: SIGNED_IN, id: () => STALE, body: () => ({ version: 0 }) },
+  // A's evaluation is assigned to the titular caller and not sent yet: the resident sees it only once sent.
+  'GET /api/v1/evaluations/:id': { allow: EVALUATION_MANAGERS, id: (fx) => fx.a.evaluationId, outside: { id: (fx) => fx.b.evaluationId } },
+  'PATCH /api/v1/evaluations/:id': { allow: ['profesor_titular'], id: (fx) => fx.a.evaluationId, body: () => ({ scores: [], version: STALE }), outside: { id: (fx) => fx.b.evaluationId } },
+  // Only the resident acknowledges, and only a sent evaluation: this one is still being filled.
+  'POST /api/v1/evaluations/:id/acknowledge': { allow: [], id: (fx) => fx.a.evaluationId, body: () => ({ version: STALE }), outside: { id: (fx) => fx.b.evaluationId } },
   'GET /api/v1/evaluations/follow-up/mine': { allow: ['residente'] },
   'GET /api/v1/evaluations/residents/:residentId/follow-up': { allow: [...RESIDENT_FILE, 'tutor'], params: (fx) => ({ residentId: String(fx.a.residentId) }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'POST /api/v1/evaluations/residents/:residentId/sessions': { allow: ['tutor'], params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ heldOn: '2026-10-05', topics: 'Temas' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'POST /api/v1/evaluations/residents/:residentId/feedback': { allow: ['profesor_adjunto', ...MENTORS], params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ kind: 'general', body: 'Nota' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'POST /api/v1/evaluations/residents/:residentId/plans': { allow: MENTORS, params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ title: 'Plan', dueOn: '2026-12-10' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
-  'POST /api/v1/evaluations/plans/:id': { allow: SIGNED_IN, id: () => STALE, body: () => ({ status: 'cumplido', version: 0 }) },
+  'POST /api/v1/evaluations/plans/:id': { allow: MENTORS, id: (fx) => fx.a.planId, body: () => ({ status: 'cumplido', version: STALE }), outside: { id: (fx) => fx.b.planId } },
   // Activity log: everyone reads within scope; residents and professors record; professors review.
   'GET /api/v1/activity/records': { allow: SIGNED_IN },
   'GET /api/v1/activity/records/export.xlsx': { allow: SIGNED_IN },
@@ -280,6 +283,10 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/activity/progress': { allow: SIGNED_IN, query: (fx) => `residentId=${fx.a.residentId}`, outside: { query: (fx) => `residentId=${fx.b.residentId}` } },
   'GET /api/v1/activity/behind': { allow: STAFF, query: (fx) => `sedeId=${fx.a.sedeId}`, outside: { query: (fx) => `sedeId=${fx.b.sedeId}` } },
   'GET /api/v1/activity/behind/export.xlsx': { allow: STAFF, query: (fx) => `sedeId=${fx.a.sedeId}`, outside: { query: (fx) => `sedeId=${fx.b.sedeId}` } },
+  'GET /api/v1/activity/requirements': { allow: SIGNED_IN },
+  'GET /api/v1/activity/requirements/export.xlsx': { allow: SIGNED_IN },
+  'POST /api/v1/activity/requirements': { allow: CENTRE, body: () => ({ specialtyId: STALE, grade: 1, group: 'cirugia', minimum: 10, validFrom: '2099-03-01' }) },
+  'POST /api/v1/activity/requirements/upload': { allow: CENTRE, query: () => 'validFrom=2099-03-01' },
 
   // Jornadas: everyone reads the national figures; the centre creates; units, OOAD and the centre capture.
   'GET /api/v1/jornadas': { allow: SIGNED_IN },
@@ -332,6 +339,11 @@ beforeAll(async () => {
   const a = await buildPlace(admin, t, 'Jalisco', 'A', 'JCIMS009089');
   const b = await buildPlace(admin, t, 'Nuevo León', 'B', 'NLIMS009089');
   clients = await signInCallers(t, admin, a);
+  // A's evaluation is the titular caller's to fill; B's to B's titular.
+  await assignEvaluation(t, admin, a, USERNAMES.profesor_titular);
+  await t.userWith('titular.b', [{ role: 'profesor_titular', scopeKind: 'sede', sedeId: b.sedeId }]);
+  await linkAccount(t, 'titular.b', b.titularPersonId);
+  await assignEvaluation(t, admin, b, 'titular.b');
   const first = async (path: string) => ok<{ items: Record<string, unknown>[] }>(await admin.get(path)).items[0];
   const get = async (path: string) => ok<Record<string, unknown>>(await admin.get(path));
   const rows = {

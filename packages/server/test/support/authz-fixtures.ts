@@ -1,5 +1,6 @@
 import { type GrantInput, ROLES, type Role } from '@sirem/core';
 import { eq } from 'drizzle-orm';
+import { users } from '../../src/db/schema/access.ts';
 import { conductReports } from '../../src/db/schema/conduct.ts';
 import type { Client, TestContext } from './app.ts';
 import { createSede, createUnit, ok } from './catalog.ts';
@@ -28,6 +29,9 @@ export type Place = {
   activityId: number;
   /** A conduct report about the unit, as the ethics committee's case. */
   caseId: number;
+  /** A teacher's evaluation of the resident on the seeded template (see assignEvaluation), and an improvement plan. */
+  evaluationId: number;
+  planId: number;
 };
 
 export type Caller = Role | 'anonymous';
@@ -68,6 +72,7 @@ export async function buildPlace(admin: Client, t: TestContext, ooadName: string
   );
   const report = ok<{ folio: string }>(await admin.post('/api/v1/wellbeing/conduct/reports', { category: 'maltrato', description: `Descripción suficientemente larga del hecho (${tag}).`, unitId: unit.id, anonymous: true }), 201);
   const [conduct] = await db.select({ id: conductReports.id }).from(conductReports).where(eq(conductReports.folio, report.folio));
+  const plan = ok<{ id: number }>(await admin.post(`/api/v1/evaluations/residents/${resident.id}/plans`, { title: `Plan de mejora (${tag})`, dueOn: '2026-12-10' }), 201);
   return {
     ooadId: ooad,
     unitId: unit.id,
@@ -82,6 +87,8 @@ export async function buildPlace(admin: Client, t: TestContext, ooadName: string
     absenceId: absence.id,
     activityId: activity.id,
     caseId: conduct.id,
+    evaluationId: 0,
+    planId: plan.id,
   };
 }
 
@@ -118,4 +125,13 @@ export async function signInCallers(t: TestContext, admin: Client, a: Place): Pr
     if (role === 'tutor') ok(await admin.post(`/api/v1/people/residents/${a.residentId}/tutor`, { tutorPersonId: appointment.personId, startsOn: '2026-03-01' }));
   }
   return clients;
+}
+
+/** Assigns the place's resident a first-quarter evaluation by `evaluator` (who needs an account by then). */
+export async function assignEvaluation(t: TestContext, admin: Client, p: Place, evaluator: string) {
+  const templates = ok<{ items?: { id: number }[] } | { id: number }[]>(await admin.get('/api/v1/evaluations/templates'));
+  const template = (Array.isArray(templates) ? templates : (templates.items ?? []))[0];
+  const [user] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, evaluator));
+  const body = { residentId: p.residentId, cycleId: p.cycleId, period: 1, templateId: template?.id, evaluatorKind: 'profesor', evaluatorUserId: user?.id };
+  p.evaluationId = ok<{ id: number }>(await admin.post('/api/v1/evaluations', body), 201).id;
 }
