@@ -9,6 +9,7 @@ import { searchCodes } from './codes-service.ts';
 import { entryContext } from './context-service.ts';
 import { exportRecords, getRecord, listRecords } from './list-service.ts';
 import { progressRoutes } from './progress-routes.ts';
+import { requirementsRoutes } from './requirements-routes.ts';
 import { createRecord, reviewRecord, syncRecords, updateRecord } from './records-service.ts';
 import { ACTIVITY_XLSX } from './xlsx-columns.ts';
 
@@ -31,4 +32,5 @@ export async function activityRoutes(app: FastifyInstance) {
   r.get('/activity/codes', { schema: { tags, summary: 'Buscar códigos CIE-10 o CIE-9-MC por código o texto', querystring: codeQuery } }, async (req) => searchCodes(ctxOf(req), req.query));
   await app.register(codeVersionsRoutes);
   await app.register(progressRoutes);
+  await app.register(requirementsRoutes);
 }
