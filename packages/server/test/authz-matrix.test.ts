@@ -25,7 +25,13 @@ import { auditCount, ooadId } from './support/lookup.ts';
  * national roles must still be allowed, every other caller must get 401, 403 or 404 and leave the
  * audit log untouched (every mutation writes its audit row, so an unchanged count means nothing
  * was written). Routes without a place (catalogue reads, own profile, own session) have no
- * `outside`. Routes that still aim at STALE have no fixture for their resource yet.
+ * `outside`. Routes that still aim at STALE have no fixture for their resource yet: guard rosters,
+ * jobs and swaps (a roster needs a solver run), survey campaigns, import batches and wellbeing
+ * alerts; for them only the role is checked.
+ *
+ * This is the full cross product (every route × every caller, and again against B where the
+ * route has a place) rather than one representative per scope kind: on PGlite it stays well
+ * under a minute.
  */
 const SIGNED_IN: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
 const EVERYONE: Caller[] = [...CALLERS];
