@@ -19,9 +19,21 @@ export type DatabaseOptions =
   | { url: string; maxConnections?: number }
   | { dataDir?: string; loadDataDir?: Blob | File };
 
+/**
+ * Drizzle sends every query unnamed, so PostgreSQL parses and plans it on each request; for the
+ * list pages planning their joins costs more than running them (3 ms against 0.7 ms measured on
+ * the national residents page). Named statements are parsed once per connection and PostgreSQL
+ * may keep their plan. A text with several statements cannot be prepared and is sent as it is.
+ */
+function preparedByDefault(client: postgres.Sql): postgres.Sql {
+  const unsafe = client.unsafe.bind(client);
+  const prepared: typeof unsafe = (query, parameters, options) => unsafe(query, parameters, { ...options, prepare: Boolean(options?.prepare) || !query.includes(';') });
+  return Object.assign(client, { unsafe: prepared });
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
-    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    const client = preparedByDefault(postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} }));
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       engine: 'postgres',
