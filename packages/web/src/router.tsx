@@ -42,6 +42,7 @@ const FollowUpPage = lazy(() => import('./evaluations/FollowUpPage.tsx').then((m
 const LogPage = lazy(() => import('./activity/LogPage.tsx').then((m) => ({ default: m.LogPage })));
 const ReviewPage = lazy(() => import('./activity/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 const ProgressPage = lazy(() => import('./activity/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
+const RequirementsPage = lazy(() => import('./activity/RequirementsPage.tsx').then((m) => ({ default: m.RequirementsPage })));
 const JornadasPage = lazy(() => import('./jornadas/JornadasPage.tsx').then((m) => ({ default: m.JornadasPage })));
 const BacklogPage = lazy(() => import('./jornadas/BacklogPage.tsx').then((m) => ({ default: m.BacklogPage })));
 const FiguresPage = lazy(() => import('./reports/FiguresPage.tsx').then((m) => ({ default: m.FiguresPage })));
@@ -128,6 +129,7 @@ export const router = createRouter({
     page('/activity', LogPage),
     page('/activity/review', ReviewPage),
     page('/activity/progress', ProgressPage),
+    page('/activity/requirements', RequirementsPage),
     page('/jornadas', JornadasPage),
     page('/jornadas/backlog', BacklogPage),
   ]),

@@ -4,6 +4,7 @@ import { facultyEn } from './faculty.ts';
 import { personsEn } from './persons.ts';
 import { guardsEn } from './guards.ts';
 import { reportsEn } from './reports.ts';
+import { requirementsEn } from './requirements.ts';
 import { surveysEn } from './surveys.ts';
 import { wellbeingEn } from './wellbeing.ts';
 
@@ -248,6 +249,7 @@ export const en: Record<MessageKey, string> = {
   ...personsEn,
   ...reportsEn,
   ...guardsEn,
+  ...requirementsEn,
   'nav.activity': "Clinical log",
   'nav.activityReview': "Review log",
   'nav.activityProgress': "Progress and minimums",

@@ -3,6 +3,7 @@ import { facultyEs } from './faculty.ts';
 import { personsEs } from './persons.ts';
 import { guardsEs } from './guards.ts';
 import { reportsEs } from './reports.ts';
+import { requirementsEs } from './requirements.ts';
 import { surveysEs } from './surveys.ts';
 import { wellbeingEs } from './wellbeing.ts';
 
@@ -248,6 +249,7 @@ export const es = {
   ...personsEs,
   ...reportsEs,
   ...guardsEs,
+  ...requirementsEs,
   'nav.activity': "Bitácora clínica",
   'nav.activityReview': "Revisar bitácora",
   'nav.activityProgress': "Avance y mínimos",

@@ -64,6 +64,7 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
       { to: '/activity', label: 'nav.activity', action: 'activity.record' },
       { to: '/activity/review', label: 'nav.activityReview', action: 'activity.verify' },
       { to: '/activity/progress', label: 'nav.activityProgress', action: 'activity.read' },
+      { to: '/activity/requirements', label: 'nav.activityRequirements', action: 'catalog.read' },
       { to: '/jornadas', label: 'nav.jornadas', action: 'jornadas.read' },
       { to: '/jornadas/backlog', label: 'nav.backlog', action: 'jornadas.manage' },
     ],
