@@ -13,6 +13,8 @@ const person = (givenNames: string, firstSurname: string, birthDate: string, sex
   return { keyType: 'curp', curp, givenNames, firstSurname, secondSurname: 'Prueba', sex, birthDate, nationality: 'MEX' };
 };
 
+const rosa = person('Rosa', 'Evaluada', '1997-06-21', 'M');
+
 beforeAll(async () => {
   browser = await launch();
   admin = await newPage(browser);
@@ -21,7 +23,7 @@ beforeAll(async () => {
   const unit = (await apiAs(admin, 'GET', '/catalog/units?q=Unidad%20de%20Medicina%20Familiar%20No.%209%20(demo)&limit=1')).items[0];
   const sede = (await apiAs(admin, 'GET', `/catalog/sedes?unitId=${unit.id}`)).items[0];
   const cycle = (await apiAs(admin, 'GET', '/catalog/cycles?q=2026-2027')).items[0];
-  const resident = await apiAs(admin, 'POST', '/people/residents', { person: person('Rosa', 'Evaluada', '1997-06-21', 'M'), sedeId: sede.id, cycleId: cycle.id, grade: 1 });
+  const resident = await apiAs(admin, 'POST', '/people/residents', { person: rosa, sedeId: sede.id, cycleId: cycle.id, grade: 1 });
   residentId = resident.id;
   const teacher = person('Mario', 'Docente', '1975-01-30', 'H');
   await apiAs(admin, 'POST', '/people/faculty', { person: teacher, sedeId: sede.id, role: 'adjunto', startsOn: '2026-03-01' });
@@ -55,5 +57,42 @@ describe('evaluating a resident', () => {
     const saved = await apiAs(admin, 'GET', `/evaluations/committee?sedeId=${(await apiAs(admin, 'GET', `/people/residents/${residentId}`)).sedeId}&cycleId=${(await apiAs(admin, 'GET', '/catalog/cycles?q=2026-2027')).items[0].id}`);
     const row = saved.residents.find((r: { residentId: number }) => r.residentId === residentId);
     expect(row.quarters[2].mean).toBe(83.3);
+  });
+});
+
+describe('following a thesis', () => {
+  it('the resident records her thesis and a milestone, is told what is missing, and hears of a change made meanwhile', async () => {
+    await apiAs(admin, 'POST', '/access/users', { username: 'rosa.evaluada', displayName: 'Rosa Evaluada', password: 'temporal-rosa-1', grants: [{ role: 'residente', scopeKind: 'self' }], personKey: rosa.curp });
+    const page = await newPage(browser);
+    await firstLogin(page, 'rosa.evaluada', 'temporal-rosa-1', 'rosa-propia-clave-1');
+    await goto(page, '/evaluations/mine');
+    const form = page.getByTestId('thesis-form');
+    await form.getByText('Aún no está registrada.').waitFor();
+    await form.getByRole('button', { name: 'Agregar hito' }).click();
+    await form.getByLabel('Fecha compromiso (aaaa-mm-dd)').fill('2026-13-01');
+    await form.getByRole('button', { name: 'Guardar tesis' }).click();
+    await form.getByText('El título es obligatorio.').waitFor();
+    await form.getByText('El hito es obligatorio.').waitFor();
+    await form.getByText('Fecha inválida: use el formato aaaa-mm-dd.').waitFor();
+
+    await form.getByLabel('Título').fill('Adherencia terapéutica en diabetes tipo 2');
+    await form.getByLabel('Asesor').fill('Dr. Pérez');
+    await form.getByLabel('Hito', { exact: true }).fill('Protocolo aprobado por el comité local');
+    await form.getByLabel('Fecha compromiso (aaaa-mm-dd)').fill('2026-12-15');
+    await form.getByLabel('Cumplido', { exact: true }).check();
+    await form.getByRole('button', { name: 'Guardar tesis' }).click();
+    await form.getByText('Tesis guardada.').waitFor();
+    const saved = await apiAs(admin, 'GET', `/evaluations/theses/${residentId}`);
+    expect(saved).toMatchObject({ title: 'Adherencia terapéutica en diabetes tipo 2', status: 'propuesta', milestones: [{ name: 'Protocolo aprobado por el comité local', dueOn: '2026-12-15', doneOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }] });
+
+    // The coordination names another advisor while the resident still has the page open.
+    await apiAs(admin, 'POST', `/evaluations/theses/${residentId}`, { title: saved.title, advisorName: 'Dra. Ruiz', status: 'en_desarrollo', milestones: saved.milestones, version: saved.version });
+    await form.getByLabel('Título').fill('Adherencia terapéutica en diabetes tipo 2 en la UMF 9');
+    await form.getByRole('button', { name: 'Guardar tesis' }).click();
+    await form.getByText(/Otra persona modificó este registro/).waitFor();
+    expect(await form.getByLabel('Asesor').inputValue()).toBe('Dra. Ruiz');
+    await form.getByRole('button', { name: 'Guardar tesis' }).click();
+    await form.getByText('Tesis guardada.').waitFor();
+    expect((await apiAs(admin, 'GET', `/evaluations/theses/${residentId}`)).version).toBe(saved.version + 2);
   });
 });

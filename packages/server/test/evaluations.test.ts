@@ -45,6 +45,9 @@ describe('competency catalogue', () => {
     const comp = ok<{ id: number }>(await central.post('/api/v1/evaluations/competencies', { code: 'MFA-01', name: 'Atención integral de la familia' }), 201);
     const tpl = ok<{ items: unknown[] }>(await central.post('/api/v1/evaluations/templates', { name: 'Medicina Familiar R1', items: [{ competencyId: comp.id, text: 'Elabora el estudio de salud familiar.' }] }), 201);
     expect(tpl.items).toHaveLength(1);
+    const wrong = await central.post('/api/v1/evaluations/templates', { name: 'Medicina Familiar R2', items: [{ text: 'Sin competencia' }], levels: [{ level: 1, label: 'Bajo', descriptor: 'a' }, { level: 1, label: 'Alto', descriptor: 'b' }] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual(expect.arrayContaining([{ field: 'items.0.competencyId', message: 'Elija la competencia del reactivo.' }, { field: 'levels.1.level', message: 'El nivel 1 está repetido; cada nivel lleva un número distinto.' }]));
     expect((await titular.client.post('/api/v1/evaluations/competencies', { code: 'X-1', name: 'X' })).statusCode).toBe(403);
   });
 });

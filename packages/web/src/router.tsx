@@ -39,6 +39,7 @@ const AssignedPage = lazy(() => import('./evaluations/AssignedPage.tsx').then((m
 const MyEvaluationsPage = lazy(() => import('./evaluations/MyEvaluationsPage.tsx').then((m) => ({ default: m.MyEvaluationsPage })));
 const CommitteePage = lazy(() => import('./evaluations/CommitteePage.tsx').then((m) => ({ default: m.CommitteePage })));
 const FollowUpPage = lazy(() => import('./evaluations/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })));
+const DesignPage = lazy(() => import('./evaluations/DesignPage.tsx').then((m) => ({ default: m.DesignPage })));
 const LogPage = lazy(() => import('./activity/LogPage.tsx').then((m) => ({ default: m.LogPage })));
 const ReviewPage = lazy(() => import('./activity/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 const ProgressPage = lazy(() => import('./activity/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
@@ -122,6 +123,7 @@ export const router = createRouter({
     page('/evaluations/mine', MyEvaluationsPage),
     page('/evaluations/committee', CommitteePage),
     page('/evaluations/follow-up', FollowUpPage),
+    page('/evaluations/design', DesignPage),
     page('/surveys', MySurveysPage),
     page('/surveys/builder', BuilderPage),
     page('/surveys/results', SurveyResultsPage),

@@ -7,13 +7,22 @@ export const EVALUATION_STATUSES = ['asignada', 'enviada', 'reconocida'] as cons
 export const DECISIONS = ['promueve', 'repite', 'plan_remedial'] as const;
 export const THESIS_STATUSES = ['propuesta', 'en_desarrollo', 'terminada', 'aprobada'] as const;
 
-const rubricLevel = z.object({ level: z.number().int().min(0).max(10), label: requiredText('La etiqueta del nivel', 60), descriptor: requiredText('El descriptor', 500) });
+const LEVEL = 'El nivel es un número entero del 0 al 10.';
+const rubricLevel = z.object({ level: z.number({ error: LEVEL }).int({ message: LEVEL }).min(0, { message: LEVEL }).max(10, { message: LEVEL }), label: requiredText('La etiqueta del nivel', 60), descriptor: requiredText('El descriptor', 500) });
+const COMPETENCY = 'Elija la competencia del reactivo.';
+const competencyRef = z.coerce.number({ error: COMPETENCY }).int({ message: COMPETENCY }).positive({ message: COMPETENCY }).max(2_147_483_647, 'Identificador fuera de rango.');
 
 export const templateInput = z.object({
   name: requiredText('El nombre de la plantilla', 200),
   specialtyId: id.nullish(),
-  levels: z.array(rubricLevel).min(2, { message: 'La rúbrica necesita al menos 2 niveles.' }).max(10).optional(),
-  items: z.array(z.object({ competencyId: id, text: requiredText('El reactivo', 500) })).min(1, { message: 'Agregue al menos un reactivo.' }).max(60),
+  levels: z
+    .array(rubricLevel)
+    .min(2, { message: 'La rúbrica necesita al menos 2 niveles.' })
+    .max(10, { message: 'La rúbrica admite a lo más 10 niveles.' })
+    // Grades place each level between the lowest and highest, so a repeated number would make two levels one.
+    .superRefine((levels, ctx) => levels.forEach((l, i) => levels.findIndex((o) => o.level === l.level) < i && ctx.addIssue({ code: 'custom', path: [i, 'level'], message: `El nivel ${l.level} está repetido; cada nivel lleva un número distinto.` })))
+    .optional(),
+  items: z.array(z.object({ competencyId: competencyRef, text: requiredText('El reactivo', 500) })).min(1, { message: 'Agregue al menos un reactivo.' }).max(60, { message: 'Una plantilla admite a lo más 60 reactivos.' }),
 });
 
 export const competencyInput = z.object({

@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/es.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { View } from './CommitteePage.tsx';
 
-/** Assigns an evaluator (a teacher, a peer, or the resident for self-evaluation) for one quarter. */
+/** Assigns an evaluator (a teacher, a peer, registered nursing staff, or the resident for self-evaluation) for one quarter. */
 export function AssignForm({ view, onAssigned }: { view: View; onAssigned: () => void }) {
   const { t } = useI18n();
   const templates = useQuery({ queryKey: ['evaluation-templates'], queryFn: () => api.get<{ id: number; name: string }[]>('/evaluations/templates') });
@@ -33,8 +33,8 @@ export function AssignForm({ view, onAssigned }: { view: View; onAssigned: () =>
         <Select label={t('committee.resident')} data={view.residents.map((r) => ({ value: String(r.residentId), label: r.name }))} value={residentId} onChange={setResidentId} searchable />
         <Select label={t('eval.period', { n: '' })} data={['1', '2', '3', '4']} value={period} onChange={setPeriod} w={110} />
         <Select label={t('committee.template')} data={(templates.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))} value={templateId} onChange={setTemplateId} />
-        <Select label={t('committee.evaluatorKind')} data={EVALUATOR_KINDS.map((k) => ({ value: k, label: t(`eval.kind.${k}` as MessageKey) }))} value={kind} onChange={(v) => setKind(v ?? 'profesor')} />
-        {kind !== 'autoevaluacion' && <Select label={t('committee.evaluator')} data={view.evaluators.map((e) => ({ value: String(e.userId), label: e.name }))} value={evaluator} onChange={setEvaluator} searchable />}
+        <Select label={t('committee.evaluatorKind')} data={EVALUATOR_KINDS.map((k) => ({ value: k, label: t(`eval.kind.${k}` as MessageKey) }))} value={kind} onChange={(v) => { setKind(v ?? 'profesor'); setEvaluator(null); }} />
+        {kind !== 'autoevaluacion' && <Select label={t('committee.evaluator')} data={view.evaluators.filter((e) => e.kind === kind).map((e) => ({ value: String(e.userId), label: e.name }))} value={evaluator} onChange={setEvaluator} searchable />}
         <Button onClick={assign}>{t('committee.assign')}</Button>
       </Group>
       {message && <Alert mt="xs" color={message.ok ? 'teal' : 'red'}>{message.text}</Alert>}

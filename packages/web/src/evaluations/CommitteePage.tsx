@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DECISIONS } from '@sirem/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,10 +7,13 @@ import type { MessageKey } from '../i18n/es.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
 import { AssignForm } from './AssignForm.tsx';
+import { NursesSection } from './NursesSection.tsx';
+import { ThesisPanel } from './ThesisPanel.tsx';
 
 type Decision = { decision: string; rationale: string; version: number } | null;
 type Activity = { required: number; done: number; percent: number | null; groups: number; groupsBehind: number } | null;
 export type View = {
+  unitId: number;
   cycle: { id: number; code: string };
   evaluators: { userId: number; name: string; kind: string }[];
   residents: { residentId: number; name: string; grade: number; quarters: { period: number; mean: number | null }[]; activity: Activity; absenceDays: number; thesis: { status: string } | null; decision: Decision }[];
@@ -21,6 +24,7 @@ export function CommitteePage() {
   const { t } = useI18n();
   const [sedeId, setSedeId] = useState<string | null>(null);
   const [cycleId, setCycleId] = useState<string | null>(null);
+  const [thesisOf, setThesisOf] = useState<{ residentId: number; name: string } | null>(null);
   const view = useQuery({ queryKey: ['committee', sedeId, cycleId], enabled: Boolean(sedeId && cycleId), queryFn: () => api.get<View>(`/evaluations/committee?sedeId=${sedeId}&cycleId=${cycleId}`) });
   return (
     <Stack>
@@ -41,15 +45,24 @@ export function CommitteePage() {
                   {r.quarters.map((q) => <Table.Td key={q.period}>{q.mean ?? '—'}</Table.Td>)}
                   <Table.Td><ActivityCell activity={r.activity} /></Table.Td>
                   <Table.Td>{r.absenceDays}</Table.Td>
-                  <Table.Td>{r.thesis?.status ?? t('committee.noThesis')}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={2} align="start">
+                      <Text size="sm">{r.thesis ? t(`thesis.status.${r.thesis.status}` as MessageKey) : t('committee.noThesis')}</Text>
+                      <Button size="compact-xs" variant="light" aria-label={`${t('thesis.open')}: ${r.name}`} onClick={() => setThesisOf({ residentId: r.residentId, name: r.name })}>{t('thesis.open')}</Button>
+                    </Stack>
+                  </Table.Td>
                   <Table.Td><DecisionCell residentId={r.residentId} cycleId={view.data.cycle.id} decision={r.decision} onSaved={() => view.refetch()} /></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
           <AssignForm view={view.data} onAssigned={() => view.refetch()} />
+          <NursesSection unitId={view.data.unitId} onChanged={() => view.refetch()} />
         </>
       )}
+      <Modal opened={Boolean(thesisOf)} onClose={() => { setThesisOf(null); void view.refetch(); }} title={thesisOf?.name} size="lg">
+        {thesisOf && <ThesisPanel residentId={thesisOf.residentId} canApprove />}
+      </Modal>
     </Stack>
   );
 }

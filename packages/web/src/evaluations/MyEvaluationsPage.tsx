@@ -3,20 +3,23 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { MessageKey } from '../i18n/es.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { ThesisPanel } from './ThesisPanel.tsx';
 
 type Row = { id: number; residentId: number; cycleId: number; period: number; evaluatorKind: string; status: string; grade: string | null; version: number };
 
-/** A resident's submitted evaluations: acknowledge each one, and download the cycle's boleta. */
+/** A resident's submitted evaluations (acknowledge each one, download the cycle's boleta) and their thesis follow-up. */
 export function MyEvaluationsPage() {
   const { t } = useI18n();
   const list = useQuery({ queryKey: ['evaluations-mine'], queryFn: () => api.get<Row[]>('/evaluations/mine') });
+  // The resident's own file id, which the thesis endpoints take.
+  const me = useQuery({ queryKey: ['follow-up', '/evaluations/follow-up/mine'], queryFn: () => api.get<{ residentId: number }>('/evaluations/follow-up/mine'), retry: false });
   const ack = async (e: Row) => {
     await api.post(`/evaluations/${e.id}/acknowledge`, { version: e.version });
     await list.refetch();
   };
   const cycles = [...new Map((list.data ?? []).map((e) => [e.cycleId, e])).values()];
   return (
-    <Stack maw={640}>
+    <Stack maw={760}>
       <Title order={2}>{t('eval.mine')}</Title>
       {!list.data?.length && <Text c="dimmed">{list.isLoading ? t('common.loading') : t('eval.mineNone')}</Text>}
       {list.data?.map((e) => (
@@ -31,6 +34,7 @@ export function MyEvaluationsPage() {
         </Paper>
       ))}
       {cycles.map((c) => <Anchor key={c.cycleId} href={`/api/v1/evaluations/boleta.pdf?residentId=${c.residentId}&cycleId=${c.cycleId}`}>{t('eval.boleta')}</Anchor>)}
+      {me.data && <ThesisPanel residentId={me.data.residentId} canApprove={false} />}
     </Stack>
   );
 }

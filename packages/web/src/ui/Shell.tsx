@@ -37,6 +37,7 @@ const SECTIONS: { label: MessageKey; items: Item[] }[] = [
       { to: '/evaluations/mine', label: 'nav.myEvaluations', action: 'absences.request' },
       { to: '/evaluations/follow-up', label: 'nav.followUp', action: 'people.read' },
       { to: '/evaluations/committee', label: 'nav.committee', action: 'evaluations.manage' },
+      { to: '/evaluations/design', label: 'nav.design', action: 'evaluations.manage' },
     ],
   },
   {
