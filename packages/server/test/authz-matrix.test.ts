@@ -87,8 +87,6 @@ type Entry = Target & {
   fresh?: (p: Place, n: number) => { path: string; body: unknown };
   /** By design, out of scope the route refuses with this status (e.g. a 400 naming the row), writing nothing. */
   refusesOutsideWith?: { status: number; why: string };
-  /** A known defect: out of scope the route answers this status (still writing nothing) instead of 403/404. */
-  leaksOutside?: { status: number; why: string };
 };
 
 const STALE = 999_999;
@@ -179,7 +177,7 @@ const TABLE: Record<string, Entry> = {
   'GET /api/v1/rotations/plan': { allow: SIGNED_IN },
   'GET /api/v1/rotations/plan/export.xlsx': { allow: SIGNED_IN },
   'POST /api/v1/rotations/plan/copy': { allow: PEOPLE_MANAGERS, body: (fx) => ({ unitId: fx.a.unitId, fromCycleId: STALE, toCycleId: STALE }), outside: { body: (fx) => ({ unitId: fx.b.unitId, fromCycleId: STALE, toCycleId: STALE }) } },
-  'POST /api/v1/rotations': { allow: PEOPLE_MANAGERS, body: (fx) => overlapping(fx.a), outside: { body: (fx) => overlapping(fx.b) }, leaksOutside: { status: 409, why: 'the overlap check runs before the sede scope check, so a coordinator learns that a resident elsewhere has a rotation those days' } },
+  'POST /api/v1/rotations': { allow: PEOPLE_MANAGERS, body: (fx) => overlapping(fx.a), outside: { body: (fx) => overlapping(fx.b) } },
   'PATCH /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.rotationId, body: (fx) => ({ ...overlapping(fx.a), version: STALE }), outside: { id: (fx) => fx.b.rotationId, body: (fx) => ({ ...overlapping(fx.b), version: STALE }) } },
   'DELETE /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, fresh: (p, n) => ({ path: '/api/v1/rotations', body: { residentId: p.residentId, serviceId: p.serviceId, startsOn: augustDay(n), endsOn: augustDay(n) } }), outside: {} },
   'GET /api/v1/rotations/absences': { allow: SIGNED_IN },
@@ -198,7 +196,7 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/guards/rule-overrides': { allow: GUARD_MANAGERS, body: (fx) => override(fx.a), outside: { body: (fx) => override(fx.b) } },
   'GET /api/v1/guards/rosters/:id/export.xlsx': { allow: GUARD_MANAGERS, id: () => STALE },
   'GET /api/v1/guards/rosters/:id/export.pdf': { allow: GUARD_MANAGERS, id: () => STALE },
-  'GET /api/v1/guards/compliance': { allow: GUARD_MANAGERS, query: (fx) => `unitId=${fx.a.unitId}&month=2026-04`, outside: { query: (fx) => `unitId=${fx.b.unitId}&month=2026-04` }, emptyOutside: (body) => (body as { rosters: unknown[] }).rosters.length === 0 },
+  'GET /api/v1/guards/compliance': { allow: GUARD_MANAGERS, query: (fx) => `unitId=${fx.a.unitId}&month=2026-04`, outside: { query: (fx) => `unitId=${fx.b.unitId}&month=2026-04` } },
   'POST /api/v1/guards/my/calendar-link': { allow: SIGNED_IN },
   'GET /api/v1/guards/rosters': { allow: GUARD_MANAGERS, params: {}, query: (fx) => `unitId=${fx.a.unitId}`, outside: { query: (fx) => `unitId=${fx.b.unitId}` } },
   'GET /api/v1/guards/rosters/:id': { allow: GUARD_MANAGERS, id: () => STALE },
@@ -434,7 +432,7 @@ describe('who may call each route, inside and outside their scope', () => {
       // Outside, any row named in the path or the body exists in B, so hiding it (404) is a refusal too.
       const real = label && !allow ? true : namesRealRows(key, target);
       const hidden = label !== '' && !allow && entry.emptyOutside !== undefined;
-      const leak = label !== '' && !allow && caller !== 'anonymous' && entry.allow.includes(caller) ? (entry.leaksOutside ?? entry.refusesOutsideWith) : undefined;
+      const leak = label !== '' && !allow && caller !== 'anonymous' && entry.allow.includes(caller) ? entry.refusesOutsideWith : undefined;
       if (entry.fresh) target = { ...target, id: await freshRow(entry, label ? fx.b : fx.a) };
       const before = allow ? 0 : await auditCount(t.database.db);
       const res = await call(caller, key, entry, target);

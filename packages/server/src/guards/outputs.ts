@@ -8,7 +8,7 @@ import { forbidden } from '../http/errors.ts';
 import { sendPdf } from '../lib/pdf.ts';
 import { sendXlsx } from '../lib/xlsx.ts';
 import { restAfter24h } from './rest-check.ts';
-import { getRoster } from './rosters-service.ts';
+import { assertUnitInScope, getRoster } from './rosters-service.ts';
 import { effectiveParams } from './rules-service.ts';
 
 type Loaded = Awaited<ReturnType<typeof getRoster>>;
@@ -61,6 +61,7 @@ export async function rosterPdf(ctx: Ctx, reply: FastifyReply, id: number) {
  */
 export async function complianceReport(ctx: Ctx, unitId: number, month: string) {
   if (!can(ctx.actor.grants, 'guards.manage')) throw forbidden('No tiene acceso a los reportes de guardias.');
+  await assertUnitInScope(ctx, unitId);
   const list = await ctx.db.select({ id: rosters.id }).from(rosters).where(and(eq(rosters.unitId, unitId), eq(rosters.month, month), eq(rosters.status, 'published')));
   const restRequired = list.length ? (await effectiveParams(ctx.db, `${month}-01`, { ooadId: null, unitId })).params.restAfter24h : false;
   const out = [];

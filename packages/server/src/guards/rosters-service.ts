@@ -29,7 +29,7 @@ function guardScope(ctx: Ctx) {
   return scope;
 }
 
-async function assertUnitInScope(ctx: Ctx, unitId: number) {
+export async function assertUnitInScope(ctx: Ctx, unitId: number) {
   const scope = guardScope(ctx);
   const [unit] = await ctx.db.select({ id: units.id, ooadId: units.ooadId }).from(units).where(eq(units.id, unitId));
   if (!unit) throw notFound('La unidad');

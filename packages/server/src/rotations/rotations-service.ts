@@ -1,4 +1,4 @@
-import { capacity, fieldRotation, overlaps, type PlanRotation, resolveScope, type RotationInput } from '@sirem/core';
+import { capacity, fieldRotation, overlaps, type PlanRotation, resolveScope, type RotationInput, type Scope } from '@sirem/core';
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
@@ -23,9 +23,11 @@ const blocks = (db: Db) =>
   db.select(blockColumns).from(rotations).innerJoin(clinicalServices, eq(clinicalServices.id, rotations.serviceId)).innerJoin(units, eq(units.id, clinicalServices.unitId)).innerJoin(residents, eq(residents.id, rotations.residentId)).$dynamic();
 
 /** Checks a new or changed block against the resident's other blocks and the service's capacity; throws with the first problem. */
-async function checkBlock(tx: Db, input: RotationInput, exceptId: number | null) {
+/** Scope first (a block of someone else's resident reveals nothing), then overlap, capacity and the campo rule. */
+async function checkBlock(tx: Db, scope: Scope, input: RotationInput, exceptId: number | null) {
   const [resident] = await tx.select({ id: residents.id, sedeId: residents.sedeId, grade: residents.grade, status: residents.status }).from(residents).where(eq(residents.id, input.residentId));
   if (!resident) throw badRequest('El residente no existe.', [{ field: 'residentId', message: 'Residente inexistente.' }]);
+  await assertSedeInScope(tx, scope, resident.sedeId);
   const [service] = await tx.select({ id: clinicalServices.id, name: clinicalServices.name, capacity: clinicalServices.capacityPerGrade, beds: units.camasCensables, active: clinicalServices.active }).from(clinicalServices).innerJoin(units, eq(units.id, clinicalServices.unitId)).where(eq(clinicalServices.id, input.serviceId));
   if (!service?.active) throw badRequest('El servicio no existe o está inactivo.', [{ field: 'serviceId', message: 'Servicio inexistente.' }]);
   const others = (await blocks(tx).where(and(eq(rotations.residentId, input.residentId), exceptId ? ne(rotations.id, exceptId) : undefined))) as PlanRotation[];
@@ -43,8 +45,7 @@ async function checkBlock(tx: Db, input: RotationInput, exceptId: number | null)
 export async function createRotation(ctx: Ctx, input: RotationInput) {
   const scope = assertMayPlan(ctx);
   return ctx.db.transaction(async (tx) => {
-    const resident = await checkBlock(tx, input, null);
-    await assertSedeInScope(tx, scope, resident.sedeId);
+    await checkBlock(tx, scope, input, null);
     const [row] = await tx.insert(rotations).values({ residentId: input.residentId, serviceId: input.serviceId, startsOn: input.startsOn, endsOn: input.endsOn, kind: input.kind, note: input.note ?? null }).returning();
     await recordAudit(tx, ctx, { action: 'create', entity: 'rotation', entityId: row.id, after: row });
     return row;
@@ -56,8 +57,7 @@ export async function updateRotation(ctx: Ctx, id: number, input: RotationInput 
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(rotations).where(eq(rotations.id, id));
     if (!before) throw notFound('La rotación');
-    const resident = await checkBlock(tx, input, id);
-    await assertSedeInScope(tx, scope, resident.sedeId);
+    await checkBlock(tx, scope, input, id);
     const [after] = await tx.update(rotations).set({ serviceId: input.serviceId, startsOn: input.startsOn, endsOn: input.endsOn, kind: input.kind, note: input.note ?? null, version: sql`${rotations.version} + 1`, updatedAt: new Date() }).where(and(eq(rotations.id, id), eq(rotations.version, input.version))).returning();
     if (!after) throw versionConflict(before);
     await recordAudit(tx, ctx, { action: 'update', entity: 'rotation', entityId: id, before, after });
