@@ -96,3 +96,40 @@ describe('following a thesis', () => {
     expect((await apiAs(admin, 'GET', `/evaluations/theses/${residentId}`)).version).toBe(saved.version + 2);
   });
 });
+
+describe('designing an evaluation template', () => {
+  it('the centre adds a specialty competency and builds a three-level template on it, after the form names what is missing', async () => {
+    await goto(admin, '/evaluations/design');
+    await admin.getByTestId('competency-framework').filter({ hasText: 'Transversales (boletín 001)' }).getByText('Toma de decisiones').waitFor();
+    const cf = admin.getByTestId('competency-form');
+    await cf.getByRole('button', { name: 'Agregar competencia' }).click();
+    await cf.getByText('La clave es obligatoria.').waitFor();
+    await cf.getByLabel('Clave').fill('MF-E2E-01');
+    await cf.getByLabel('Nombre').fill('Estudio de salud familiar');
+    const specialty = cf.getByRole('combobox', { name: 'Especialidad' });
+    await specialty.click();
+    await specialty.fill('Medicina Familiar');
+    await admin.getByRole('option', { name: /^Medicina Familiar/ }).first().click();
+    await cf.getByRole('button', { name: 'Agregar competencia' }).click();
+    await cf.getByText('Competencia agregada.').waitFor();
+    await admin.getByTestId('competency-framework').filter({ hasText: 'De especialidad: Medicina Familiar' }).getByText('Estudio de salud familiar').waitFor();
+
+    const tf = admin.getByTestId('template-form');
+    await tf.getByRole('button', { name: 'Crear plantilla' }).click();
+    await tf.getByText('El nombre de la plantilla es obligatorio.').waitFor();
+    await tf.getByText('Elija la competencia del reactivo.').waitFor();
+    await tf.getByLabel('Nombre de la plantilla').fill('Medicina Familiar R1 (navegador)');
+    const competency = tf.getByRole('combobox', { name: 'Competencia' });
+    await competency.click();
+    await competency.fill('MF-E2E');
+    await admin.getByRole('option', { name: /MF-E2E-01/ }).click();
+    await tf.getByLabel('Reactivo').fill('Elabora el estudio de salud de una familia de su consultorio.');
+    await tf.getByTestId('template-level').nth(3).getByRole('button', { name: 'Quitar' }).click();
+    await tf.getByRole('button', { name: 'Crear plantilla' }).click();
+    await tf.getByText('Plantilla creada.').waitFor();
+    await admin.getByTestId('template-card').filter({ hasText: 'Medicina Familiar R1 (navegador)' }).getByText('1 reactivos · rúbrica de 3 niveles').waitFor();
+    const stored = (await apiAs(admin, 'GET', '/evaluations/templates')).find((x: { name: string }) => x.name === 'Medicina Familiar R1 (navegador)');
+    expect(stored.levels.map((l: { label: string }) => l.label)).toEqual(['Insuficiente', 'En desarrollo', 'Competente']);
+    expect(stored.items).toMatchObject([{ competency: 'Estudio de salud familiar' }]);
+  });
+});

@@ -12,7 +12,7 @@ describe('template schema', () => {
       name: 'El nombre de la plantilla es obligatorio.',
       'items.0.competencyId': 'Elija la competencia del reactivo.',
       'levels.0.level': 'El nivel es un número entero del 0 al 10.',
-      'levels.1.label': 'La etiqueta del nivel es obligatorio.',
+      'levels.1.label': 'La etiqueta del nivel es obligatoria.',
     });
   });
 

@@ -7,8 +7,12 @@ export const EVALUATION_STATUSES = ['asignada', 'enviada', 'reconocida'] as cons
 export const DECISIONS = ['promueve', 'repite', 'plan_remedial'] as const;
 export const THESIS_STATUSES = ['propuesta', 'en_desarrollo', 'terminada', 'aprobada'] as const;
 
+/** requiredText's message agrees with a masculine label; these labels are feminine. */
+const requiredFeminine = (label: string, max: number) =>
+  z.string({ error: `${label} es obligatoria.` }).trim().min(1, { message: `${label} es obligatoria.` }).max(max, { message: `${label} admite a lo más ${max} caracteres.` });
+
 const LEVEL = 'El nivel es un número entero del 0 al 10.';
-const rubricLevel = z.object({ level: z.number({ error: LEVEL }).int({ message: LEVEL }).min(0, { message: LEVEL }).max(10, { message: LEVEL }), label: requiredText('La etiqueta del nivel', 60), descriptor: requiredText('El descriptor', 500) });
+const rubricLevel = z.object({ level: z.number({ error: LEVEL }).int({ message: LEVEL }).min(0, { message: LEVEL }).max(10, { message: LEVEL }), label: requiredFeminine('La etiqueta del nivel', 60), descriptor: requiredText('El descriptor', 500) });
 const COMPETENCY = 'Elija la competencia del reactivo.';
 const competencyRef = z.coerce.number({ error: COMPETENCY }).int({ message: COMPETENCY }).positive({ message: COMPETENCY }).max(2_147_483_647, 'Identificador fuera de rango.');
 
@@ -26,7 +30,7 @@ export const templateInput = z.object({
 });
 
 export const competencyInput = z.object({
-  code: requiredText('La clave', 40),
+  code: requiredFeminine('La clave', 40),
   name: requiredText('El nombre', 200),
   specialtyId: id.nullish(),
   description: optionalText('La descripción', 1000),
@@ -50,7 +54,7 @@ export const decisionInput = z.object({
   residentId: id,
   cycleId: id,
   decision: z.enum(DECISIONS, { error: 'Decisión: promueve, repite o plan_remedial.' }),
-  rationale: requiredText('La justificación', 2000),
+  rationale: requiredFeminine('La justificación', 2000),
 });
 
 export const thesisInput = z.object({
