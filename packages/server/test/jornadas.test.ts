@@ -92,22 +92,22 @@ describe('a Jornada from creation to report', () => {
     const before = await t.database.db.$count(jornadaPlans);
     const unit = ok<{ clues: string | null }>(await admin.get(`/api/v1/catalog/units/${jal.sede.unitId}`));
     const file = await xlsx([['CLUES', 'Categoría', 'Planeado'], [unit?.clues ?? '', 'Consulta medicina familiar', 500], ['JCIMS999999', 'Deteccion diabetes', 80], ['XXIMS000000', 'deteccion_diabetes', 10]]);
-    const res = await coord.request('POST', `/api/v1/jornadas/${jornadaId}/plan/upload`, file, { 'content-type': 'application/octet-stream', 'x-file-name': 'plan.xlsx' });
+    const res = await coord.request('POST', `/api/v1/jornadas/${jornadaId}/plan/upload?version=0`, file, { 'content-type': 'application/octet-stream', 'x-file-name': 'plan.xlsx' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['fila 3, CLUES', 'fila 4, CLUES']);
     expect(res.json().detail).toContain('No se guardó nada');
     expect(await t.database.db.$count(jornadaPlans)).toBe(before);
     const fixed = await xlsx([['CLUES', 'Categoría', 'Planeado'], [unit?.clues ?? '', 'Consulta medicina familiar', 500], [unit?.clues ?? '', 'deteccion_diabetes', 80]]);
-    expect(ok<{ saved: number }>(await coord.request('POST', `/api/v1/jornadas/${jornadaId}/plan/upload`, fixed, { 'content-type': 'application/octet-stream', 'x-file-name': 'plan.xlsx' })).saved).toBe(2);
+    expect(ok<{ saved: number; version: number }>(await coord.request('POST', `/api/v1/jornadas/${jornadaId}/plan/upload?version=0`, fixed, { 'content-type': 'application/octet-stream', 'x-file-name': 'plan.xlsx' }))).toEqual({ jornadaId, saved: 2, version: 1 });
   });
 
   it('adds residents’ records and the unit’s own counts, kept apart, and matches a direct count', async () => {
     for (const day of ['2026-05-20', '2026-05-21']) ok(await jal.me.post('/api/v1/activity/records', entry(jal.resident.id, jal.sede.unitId, { performedOn: day })), 201);
     const linked = ok<{ items: { jornadaId: number }[] }>(await jal.me.get(`/api/v1/activity/records?jornadaId=${jornadaId}`));
     expect(linked.items).toHaveLength(2);
-    ok(await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'consulta_medicina_familiar', count: 120 }));
-    // Entering the same day and category again corrects the figure instead of adding to it.
-    ok(await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'consulta_medicina_familiar', count: 150 }));
+    const first = ok<{ version: number }>(await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'consulta_medicina_familiar', count: 120 }));
+    // Replacing the day's figure (with the version read) corrects it instead of adding to it.
+    ok(await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-20', category: 'consulta_medicina_familiar', count: 150, version: first.version }));
     ok(await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-05-21', category: 'deteccion_diabetes', count: 30 }));
     const outside = await coord.post(`/api/v1/jornadas/${jornadaId}/unit-counts`, { unitId: jal.sede.unitId, day: '2026-06-01', category: 'deteccion_diabetes', count: 1 });
     expect(outside.json().detail).toContain('dentro de la Jornada');
@@ -178,10 +178,10 @@ describe('backlog and beds', () => {
     const coord = await t.userWith('cceis.rez', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId: jal.sede.unitId }]);
     const list = ok<{ items: { id: number; number: number }[] }>(await central.get('/api/v1/jornadas'));
     expect(list.items.some((j) => j.number === 2)).toBe(true);
-    const snap = (takenOn: string, waiting: number) => coord.post('/api/v1/jornadas/backlog', { unitId: jal.sede.unitId, service: 'Consulta externa', category: 'consultas', takenOn, waiting });
+    const snap = (takenOn: string, waiting: number, replacing?: number) => coord.post('/api/v1/jornadas/backlog', { unitId: jal.sede.unitId, service: 'Consulta externa', category: 'consultas', takenOn, waiting, replacing });
     ok(await snap('2021-05-10', 500));
     ok(await snap('2021-05-20', 320));
-    ok(await snap('2021-05-20', 300));
+    ok(await snap('2021-05-20', 300, 320));
     const future = await snap('2099-01-01', 1);
     expect(future.json().detail).toContain('posterior a hoy');
     const mine = ok<{ totals: { takenOn: string; waiting: number }[]; byJornada: { number: number; category: string; reduction: number }[] }>(await coord.get('/api/v1/jornadas/backlog'));

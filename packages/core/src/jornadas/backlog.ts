@@ -9,6 +9,8 @@ export const backlogInput = z.object({
   category: z.enum(BACKLOG_CATEGORIES, { error: 'Categoría: consultas o cirugías programadas.' }),
   takenOn: isoDate,
   waiting: z.number().int().min(0).max(10_000_000),
+  /** A correction names the figure it replaces; without it a different figure already stored is refused. */
+  replacing: z.number().int().min(0).max(10_000_000).optional(),
 });
 
 export const bedsInput = z.object({
@@ -17,6 +19,8 @@ export const bedsInput = z.object({
   ordinaryBeds: z.number().int().min(0).max(100_000),
   reconvertedBeds: z.number().int().min(0).max(100_000),
   note: optionalText('La nota', 200),
+  /** A correction names the counts it replaces; without it different counts already stored are refused. */
+  replacing: z.object({ ordinaryBeds: z.number().int().min(0).max(100_000), reconvertedBeds: z.number().int().min(0).max(100_000) }).optional(),
 });
 
 export const backlogQuery = z.object({ unitId: id.optional(), category: z.enum(BACKLOG_CATEGORIES).optional() });

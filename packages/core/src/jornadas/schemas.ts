@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../activity/kinds.ts';
-import { id, isoDate, optionalText } from '../shared/schemas.ts';
+import { id, isoDate, optionalText, versioned } from '../shared/schemas.ts';
 
 const category = z.enum(ACTIVITY_KINDS, { error: 'Categoría no reconocida.' });
 
@@ -19,7 +19,9 @@ export const jornadaInput = z
 export type JornadaInput = z.infer<typeof jornadaInput>;
 
 export const planRow = z.object({ unitId: id, category, planned: z.number().int().min(0).max(1_000_000) });
-export const jornadaPlanInput = z.object({ rows: z.array(planRow).min(1).max(5000) });
+/** The plan carries the Jornada's version: every plan change bumps it, so a stale plan is refused. */
+export const jornadaPlanInput = versioned.extend({ rows: z.array(planRow).min(1).max(5000) });
+export const planUploadQuery = z.object({ version: z.coerce.number({ error: 'Falta la versión de la Jornada.' }).int().nonnegative() });
 export type PlanRow = z.infer<typeof planRow>;
 
 /** Work done by the unit's own staff during a Jornada, entered as a daily count. */
@@ -29,5 +31,7 @@ export const aggregateInput = z.object({
   category,
   count: z.number().int().min(0).max(1_000_000),
   note: optionalText('La nota', 200),
+  /** The version of the entry being replaced; without it the entry must not exist yet (or be identical). */
+  version: z.number().int().nonnegative().optional(),
 });
 export type AggregateInput = z.infer<typeof aggregateInput>;

@@ -1,4 +1,4 @@
-import { type backlogInput, type backlogQuery, type bedsInput, futureDateProblem, mexicoToday, type Point, reductionAcross, resolveScope, scopeCovers } from '@sirem/core';
+import { type backlogInput, type backlogQuery, type bedsInput, formatDate, futureDateProblem, mexicoToday, type Point, reductionAcross, resolveScope, scopeCovers } from '@sirem/core';
 import { carriedTotals } from '@sirem/core/jornadas/carry';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record.ts';
 import { units } from '../db/schema/catalog.ts';
 import { backlogSnapshots, bedCapacity, jornadas } from '../db/schema/jornadas.ts';
 import { unitScopeSql } from '../catalog/scope-sql.ts';
-import { badRequest, forbidden } from '../http/errors.ts';
+import { badRequest, conflict, forbidden } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { manageScope } from './access.ts';
 
@@ -18,32 +18,83 @@ async function assertUnit(ctx: Ctx, unitId: number, takenOn: string) {
   if (!scopeCovers(manageScope(ctx), { ooadId: unit.ooadId, unitId: unit.id })) throw forbidden('La unidad está fuera de su ámbito.');
 }
 
-/** One snapshot per unit, service, category and date; entering it again corrects it. */
+/**
+ * Snapshots are facts: one per unit, service, category and date. Entering the same figure again is
+ * a harmless repeat; a different figure is refused with 409 and the stored one, never silently
+ * overwritten. A correction names the figure it replaces (`replacing`) and is applied only if that
+ * is still the stored one, so of two corrections made from the same figure only one lands.
+ */
 export async function putBacklog(ctx: Ctx, input: z.infer<typeof backlogInput>) {
   manageScope(ctx);
   await assertUnit(ctx, input.unitId, input.takenOn);
+  const { replacing, ...values } = input;
+  const key = and(eq(backlogSnapshots.unitId, input.unitId), eq(backlogSnapshots.service, input.service), eq(backlogSnapshots.category, input.category), eq(backlogSnapshots.takenOn, input.takenOn));
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(backlogSnapshots)
-      .values({ ...input, enteredBy: ctx.actor.userId })
-      .onConflictDoUpdate({ target: [backlogSnapshots.unitId, backlogSnapshots.service, backlogSnapshots.category, backlogSnapshots.takenOn], set: { waiting: input.waiting, enteredBy: ctx.actor.userId, updatedAt: new Date() } })
+    const stored = async () => (await tx.select().from(backlogSnapshots).where(key))[0];
+    const refuse = (current: typeof backlogSnapshots.$inferSelect | undefined) =>
+      conflict('version_conflict', current
+        ? `Para ${input.service} el ${formatDate(input.takenOn)} ya está registrada una lista de espera de ${current.waiting} personas. Revise la cifra guardada; para corregirla indique la que reemplaza.`
+        : `No hay una lista de espera registrada para ${input.service} el ${formatDate(input.takenOn)} que corregir; regístrela sin indicar la que reemplaza.`, { current: current ?? null });
+    if (replacing === undefined) {
+      const [created] = await tx
+        .insert(backlogSnapshots)
+        .values({ ...values, enteredBy: ctx.actor.userId })
+        .onConflictDoNothing({ target: [backlogSnapshots.unitId, backlogSnapshots.service, backlogSnapshots.category, backlogSnapshots.takenOn] })
+        .returning();
+      if (created) {
+        await recordAudit(tx, ctx, { action: 'snapshot', entity: 'backlog_snapshot', entityId: created.id, after: created });
+        return created;
+      }
+      const current = await stored();
+      if (current?.waiting === input.waiting) return current;
+      throw refuse(current);
+    }
+    const [before] = await tx.select().from(backlogSnapshots).where(key).for('update');
+    const [after] = await tx
+      .update(backlogSnapshots)
+      .set({ waiting: input.waiting, enteredBy: ctx.actor.userId, updatedAt: new Date() })
+      .where(and(key, eq(backlogSnapshots.waiting, replacing)))
       .returning();
-    await recordAudit(tx, ctx, { action: 'snapshot', entity: 'backlog_snapshot', entityId: row.id, after: row });
-    return row;
+    if (!after) throw refuse(before);
+    await recordAudit(tx, ctx, { action: 'correct', entity: 'backlog_snapshot', entityId: after.id, before, after });
+    return after;
   });
 }
 
+/** Bed counts are facts too, one per unit and date, repeated harmlessly and corrected by naming the counts replaced. */
 export async function putBeds(ctx: Ctx, input: z.infer<typeof bedsInput>) {
   manageScope(ctx);
   await assertUnit(ctx, input.unitId, input.takenOn);
+  const { replacing, ...values } = input;
+  const key = and(eq(bedCapacity.unitId, input.unitId), eq(bedCapacity.takenOn, input.takenOn));
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(bedCapacity)
-      .values({ ...input, enteredBy: ctx.actor.userId })
-      .onConflictDoUpdate({ target: [bedCapacity.unitId, bedCapacity.takenOn], set: { ordinaryBeds: input.ordinaryBeds, reconvertedBeds: input.reconvertedBeds, note: input.note, enteredBy: ctx.actor.userId, updatedAt: new Date() } })
+    const refuse = (current: typeof bedCapacity.$inferSelect | undefined) =>
+      conflict('version_conflict', current
+        ? `El ${formatDate(input.takenOn)} esta unidad ya registró ${current.ordinaryBeds} camas ordinarias y ${current.reconvertedBeds} reconvertidas. Revise las cifras guardadas; para corregirlas indique las que reemplaza.`
+        : `No hay camas registradas el ${formatDate(input.takenOn)} que corregir; regístrelas sin indicar las que reemplaza.`, { current: current ?? null });
+    if (replacing === undefined) {
+      const [created] = await tx
+        .insert(bedCapacity)
+        .values({ ...values, enteredBy: ctx.actor.userId })
+        .onConflictDoNothing({ target: [bedCapacity.unitId, bedCapacity.takenOn] })
+        .returning();
+      if (created) {
+        await recordAudit(tx, ctx, { action: 'snapshot', entity: 'bed_capacity', entityId: created.id, after: created });
+        return created;
+      }
+      const [current] = await tx.select().from(bedCapacity).where(key);
+      if (current && current.ordinaryBeds === input.ordinaryBeds && current.reconvertedBeds === input.reconvertedBeds && current.note === input.note) return current;
+      throw refuse(current);
+    }
+    const [before] = await tx.select().from(bedCapacity).where(key).for('update');
+    const [after] = await tx
+      .update(bedCapacity)
+      .set({ ordinaryBeds: input.ordinaryBeds, reconvertedBeds: input.reconvertedBeds, note: input.note, enteredBy: ctx.actor.userId, updatedAt: new Date() })
+      .where(and(key, eq(bedCapacity.ordinaryBeds, replacing.ordinaryBeds), eq(bedCapacity.reconvertedBeds, replacing.reconvertedBeds)))
       .returning();
-    await recordAudit(tx, ctx, { action: 'snapshot', entity: 'bed_capacity', entityId: row.id, after: row });
-    return row;
+    if (!after) throw refuse(before);
+    await recordAudit(tx, ctx, { action: 'correct', entity: 'bed_capacity', entityId: after.id, before, after });
+    return after;
   });
 }
 

@@ -1,9 +1,10 @@
 import { ACTIVITY_KINDS, foldText, type PlanRow } from '@sirem/core';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/client.ts';
 import { units } from '../db/schema/catalog.ts';
-import { jornadaPlans } from '../db/schema/jornadas.ts';
-import { badRequest, type FieldError } from '../http/errors.ts';
+import { jornadaPlans, jornadas } from '../db/schema/jornadas.ts';
+import { badRequest, conflict, type FieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { parseUpload } from '../imports/parse.ts';
 import { assertFile } from '../activity/codes-service.ts';
@@ -22,24 +23,48 @@ async function checkRows(ctx: Ctx, j: Jornada, rows: (PlanRow & { line: number |
   if (errors.length) throw badRequest(`El plan tiene ${errors.length} errores; corríjalos. No se guardó nada.`, errors.slice(0, 200));
 }
 
-async function save(ctx: Ctx, j: Jornada, rows: PlanRow[], source: string) {
+/** The plan as stored for the unit and category pairs of `rows`, with the Jornada's current version. */
+async function currentPlan(db: Db, jornadaId: number, rows: PlanRow[]) {
+  const [j] = await db.select({ version: jornadas.version }).from(jornadas).where(eq(jornadas.id, jornadaId));
+  const pairs = [...new Map(rows.map((r) => [`${r.unitId}|${r.category}`, r])).values()];
+  const stored = await db
+    .select({ unitId: jornadaPlans.unitId, category: jornadaPlans.category, planned: jornadaPlans.planned })
+    .from(jornadaPlans)
+    .where(and(eq(jornadaPlans.jornadaId, jornadaId), or(...pairs.map((r) => and(eq(jornadaPlans.unitId, r.unitId), eq(jornadaPlans.category, r.category))))))
+    .orderBy(jornadaPlans.unitId, jornadaPlans.category);
+  return { jornadaId, version: j?.version ?? 0, rows: stored };
+}
+
+/**
+ * The plan's version is its Jornada's: the Jornada row is bumped first (`where version = ?`), which
+ * also locks it, so of two plans saved from the same version one is written and the other hears
+ * 409 with the plan as it now stands for its rows, and nothing of it is written.
+ */
+async function save(ctx: Ctx, j: Jornada, rows: PlanRow[], source: string, version: number) {
   return ctx.db.transaction(async (tx) => {
+    const [bumped] = await tx
+      .update(jornadas)
+      .set({ version: sql`${jornadas.version} + 1` })
+      .where(and(eq(jornadas.id, j.id), eq(jornadas.version, version)))
+      .returning({ version: jornadas.version });
+    if (!bumped)
+      throw conflict('version_conflict', `Otra persona modificó el plan de la Jornada ${j.number} mientras usted lo editaba. Revise el plan actual y vuelva a guardar.`, { current: await currentPlan(tx, j.id, rows) });
     for (let i = 0; i < rows.length; i += 500) {
       await tx
         .insert(jornadaPlans)
         .values(rows.slice(i, i + 500).map((r) => ({ jornadaId: j.id, ...r })))
         .onConflictDoUpdate({ target: [jornadaPlans.jornadaId, jornadaPlans.unitId, jornadaPlans.category], set: { planned: sql`excluded.planned`, updatedAt: new Date() } });
     }
-    await recordAudit(tx, ctx, { action: source, entity: 'jornada_plan', entityId: j.id, after: { rows: rows.length } });
-    return { jornadaId: j.id, saved: rows.length };
+    await recordAudit(tx, ctx, { action: source, entity: 'jornada_plan', entityId: j.id, after: { rows: rows.length, version: bumped.version } });
+    return { jornadaId: j.id, saved: rows.length, version: bumped.version };
   });
 }
 
-export async function putPlan(ctx: Ctx, jornadaId: number, rows: PlanRow[]) {
+export async function putPlan(ctx: Ctx, jornadaId: number, rows: PlanRow[], version: number) {
   manageScope(ctx);
   const j = await jornadaById(ctx.db, jornadaId);
   await checkRows(ctx, j, rows.map((r, i) => ({ ...r, line: i + 1 })));
-  return save(ctx, j, rows, 'plan');
+  return save(ctx, j, rows, 'plan', version);
 }
 
 const CATEGORY_BY_NAME = new Map(ACTIVITY_KINDS.flatMap((k) => [[k, k], [foldText(k.replaceAll('_', ' ')), k]] as const));
@@ -48,7 +73,7 @@ const CATEGORY_BY_NAME = new Map(ACTIVITY_KINDS.flatMap((k) => [[k, k], [foldTex
  * A plan sheet: columns CLUES (or Unidad with the unit id), Categoría and Planeado. Units are found
  * by CLUES; every row is checked and reported by its own row number before anything is saved.
  */
-export async function uploadPlan(ctx: Ctx, jornadaId: number, bytes: unknown, fileName: string) {
+export async function uploadPlan(ctx: Ctx, jornadaId: number, bytes: unknown, fileName: string, version: number) {
   manageScope(ctx);
   const j = await jornadaById(ctx.db, jornadaId);
   assertFile(bytes);
@@ -75,5 +100,5 @@ export async function uploadPlan(ctx: Ctx, jornadaId: number, bytes: unknown, fi
   if (errors.length) throw badRequest(`El plan tiene ${errors.length} errores; corríjalos y vuelva a cargarlo. No se guardó nada.`, errors.slice(0, 200));
   if (!rows.length) throw badRequest('El archivo no tiene filas de plan.');
   await checkRows(ctx, j, rows);
-  return save(ctx, j, rows.map(({ line: _l, ...r }) => r), 'plan_upload');
+  return save(ctx, j, rows.map(({ line: _l, ...r }) => r), 'plan_upload', version);
 }

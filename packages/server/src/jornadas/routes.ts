@@ -1,4 +1,4 @@
-import { aggregateInput, backlogInput, backlogQuery, bedsInput, idParam, jornadaInput, jornadaPlanInput } from '@sirem/core';
+import { aggregateInput, backlogInput, backlogQuery, bedsInput, idParam, jornadaInput, jornadaPlanInput, planUploadQuery } from '@sirem/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,9 +27,9 @@ export async function jornadaRoutes(app: FastifyInstance) {
   r.post('/jornadas/beds', { schema: { tags, summary: 'Registrar las camas de una unidad en una fecha', body: bedsInput } }, async (req) => putBeds(ctxOf(req), req.body));
   r.get('/jornadas/cumulative', { schema: { tags, summary: 'Acumulado por Jornada y categoría' } }, async (req) => cumulativeReport(ctxOf(req)));
   r.get('/jornadas/:id', { schema: { tags, summary: 'Una Jornada', params: idParam } }, async (req) => getJornada(ctxOf(req), req.params.id));
-  r.put('/jornadas/:id/plan', { schema: { tags, summary: 'Guardar el plan por unidad y categoría', params: idParam, body: jornadaPlanInput } }, async (req) => putPlan(ctxOf(req), req.params.id, req.body.rows));
-  r.post('/jornadas/:id/plan/upload', { bodyLimit: MAX_UPLOAD_BYTES, schema: { tags, summary: 'Cargar el plan desde xlsx o CSV (CLUES, Categoría, Planeado); todo o nada', params: idParam } }, async (req) =>
-    uploadPlan(ctxOf(req), req.params.id, req.body, decodeURIComponent((req.headers['x-file-name'] as string | undefined) ?? 'plan.xlsx')),
+  r.put('/jornadas/:id/plan', { schema: { tags, summary: 'Guardar el plan por unidad y categoría', params: idParam, body: jornadaPlanInput } }, async (req) => putPlan(ctxOf(req), req.params.id, req.body.rows, req.body.version));
+  r.post('/jornadas/:id/plan/upload', { bodyLimit: MAX_UPLOAD_BYTES, schema: { tags, summary: 'Cargar el plan desde xlsx o CSV (CLUES, Categoría, Planeado); todo o nada', params: idParam, querystring: planUploadQuery } }, async (req) =>
+    uploadPlan(ctxOf(req), req.params.id, req.body, decodeURIComponent((req.headers['x-file-name'] as string | undefined) ?? 'plan.xlsx'), req.query.version),
   );
   r.post('/jornadas/:id/unit-counts', { schema: { tags, summary: 'Captura directa de la unidad (trabajo no realizado por residentes)', params: idParam, body: aggregateInput } }, async (req) => putUnitCount(ctxOf(req), req.params.id, req.body));
   r.get('/jornadas/:id/report', { schema: { tags, summary: 'Planeado contra realizado por categoría, OOAD y UMAE; ranking; por día', params: idParam } }, async (req) => jornadaReport(ctxOf(req), req.params.id));
