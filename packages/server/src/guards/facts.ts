@@ -42,7 +42,7 @@ export async function presenceInServices(db: Db, serviceIds: number[], range: Mo
 }
 
 /** Approved absences of the residents that touch the month. */
-export async function approvedAbsences(db: Db, ids: number[], range: MonthRange) {
+export async function approvedAbsences(db: Db, ids: number[], range: Pick<MonthRange, 'first' | 'last'>) {
   if (!ids.length) return [];
   return db.select({ residentId: absences.residentId, startsOn: absences.startsOn, endsOn: absences.endsOn }).from(absences)
     .where(and(inArray(absences.residentId, ids), eq(absences.status, 'aprobada'), lte(absences.startsOn, range.last), gte(absences.endsOn, range.first)));

@@ -1,9 +1,11 @@
-import { type Coverage, monthDays, type RosterInstance, type RosterResident } from '@sirem/core';
-import { and, eq, gte, isNull, lt, lte, or } from 'drizzle-orm';
+import { type Coverage, dayIndex, monthDays, type RosterInstance, type RosterResident } from '@sirem/core';
+import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { units } from '../db/schema/catalog.ts';
-import { extraHolidays, rosters } from '../db/schema/guards.ts';
+import { extraHolidays } from '../db/schema/guards.ts';
+import { blockedByElsewhere, otherRosters, publishedGuardsOf } from './elsewhere.ts';
 import { approvedAbsences, dayOffRequests, monthRange, presenceInServices, unavailableDays } from './facts.ts';
+import { priorWeekHours, priorWindowStart } from './prior-hours.ts';
 import { effectiveParams } from './rules-service.ts';
 
 /** National declared holidays (no OOAD) and those the unit's own OOAD declared; another OOAD's do not apply here. */
@@ -14,40 +16,63 @@ async function declaredHolidays(db: Db, unitId: number, range: { first: string; 
   return rows.map((h) => h.date);
 }
 
+const addDays = (date: string, n: number) => new Date((dayIndex(date) + n) * 86_400_000).toISOString().slice(0, 10);
+
+/** The calendar (with declared holidays) of the days from `from` up to the day before `until`. */
+async function daysBetween(db: Db, unitId: number, from: string, until: string) {
+  if (from >= until) return [];
+  const holidays = await declaredHolidays(db, unitId, { first: from, last: until });
+  const out = [];
+  for (let month = from.slice(0, 7); month < until.slice(0, 7); month = addDays(`${month}-28`, 7).slice(0, 7)) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    out.push(...monthDays(y, m, holidays).filter((d) => d.date >= from && d.date < until));
+  }
+  return out;
+}
+
 /**
  * The facts a month's roster is built from: the days (with official and declared holidays), the
  * residents rotating in the services that month (days outside their rotation or on approved
- * absence are unavailable), the days off they asked for, their guardias so far this cycle, and
- * the rule set in force.
+ * absence are unavailable), the days off they asked for, and the rule set in force. A resident's
+ * guardias in every other published roster (any unit or service group) count too: their days, and
+ * those too close to them for the spacing rule, are unavailable; they set the last guardia before
+ * the month and the cycle's carry-over; and with the jornada they give the hours of the weeks
+ * before the month for the averaged weekly-hours rule.
  */
 export async function buildInstance(db: Db, input: { unitId: number; serviceIds: number[]; groupKey: string; month: string; coverage: Coverage }) {
   const range = monthRange(input.month);
   const set = await effectiveParams(db, range.first, { ooadId: null, unitId: input.unitId });
+  const p = set.params;
   const days = monthDays(range.year, range.month, await declaredHolidays(db, input.unitId, range));
   const byResident = await presenceInServices(db, input.serviceIds, range);
   const ids = [...byResident.keys()];
   const away = await approvedAbsences(db, ids, range);
   const requests = await dayOffRequests(db, ids, range);
-  const earlier = await db
-    .select({ assignments: rosters.assignments, instance: rosters.instance })
-    .from(rosters)
-    .where(and(eq(rosters.unitId, input.unitId), eq(rosters.groupKey, input.groupKey), eq(rosters.status, 'published'), lt(rosters.month, input.month), gte(rosters.month, `${range.month >= 3 ? range.year : range.year - 1}-03`)));
-  const typeOf = new Map<string, string>();
-  for (const r of earlier) for (const d of (r.instance as RosterInstance).days) typeOf.set(d.date, d.type);
+  const cycleStart = `${range.month >= 3 ? range.year : range.year - 1}-03-01`;
+  const priorStart = priorWindowStart(range.first, p);
+  const lookBack = priorStart < cycleStart ? priorStart : cycleStart;
+  const nextMonth = addDays(range.last, 1).slice(0, 7);
+  const guards = await publishedGuardsOf(db, ids, lookBack.slice(0, 7), nextMonth);
+  const priorDays = await daysBetween(db, input.unitId, priorStart, range.first);
+  const awayBefore = await approvedAbsences(db, ids, { first: priorStart, last: addDays(range.first, -1) });
+  const place = { unitId: input.unitId, groupKey: input.groupKey, month: input.month };
   const dates = days.map((d) => d.date);
   const residentsList: RosterResident[] = [...byResident.entries()].map(([id, r]) => {
-    const mine = earlier.flatMap((e) => (e.assignments as { date: string; residentId: number }[]).filter((a) => a.residentId === id).map((a) => a.date)).sort();
+    const all = otherRosters(guards.get(id), place);
+    const cycle = all.filter((g) => g.date >= cycleStart && g.date <= range.last);
+    const blocked = new Set([...unavailableDays(dates, r, away, id), ...blockedByElsewhere(dates, all, p.minDaysBetween)]);
     return {
       id,
       name: r.name,
       grade: r.grade,
-      unavailable: unavailableDays(dates, r, away, id),
+      unavailable: dates.filter((d) => blocked.has(d)),
       requestsOff: requests.get(id) ?? [],
-      carry: { total: mine.length, weekend: mine.filter((d) => typeOf.get(d) === 'weekend').length, holiday: mine.filter((d) => typeOf.get(d) === 'holiday').length },
-      lastGuardBefore: mine.at(-1) ?? null,
+      carry: { total: cycle.length, weekend: cycle.filter((g) => g.type === 'weekend').length, holiday: cycle.filter((g) => g.type === 'holiday').length },
+      lastGuardBefore: all.filter((g) => g.date < range.first).at(-1)?.date ?? null,
+      priorWeekHours: priorWeekHours(priorDays, all.filter((g) => g.date < range.first), awayBefore.filter((a) => a.residentId === id), p),
     };
   });
-  const instance: RosterInstance = { days, residents: residentsList.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'es')), coverage: input.coverage, params: set.params, ruleSet: { code: set.code, name: set.name, overridden: set.overridden } };
+  const instance: RosterInstance = { days, residents: residentsList.sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'es')), coverage: input.coverage, params: p, ruleSet: { code: set.code, name: set.name, overridden: set.overridden } };
   return { instance, ruleSetCode: set.code };
 }
 

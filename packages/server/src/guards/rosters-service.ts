@@ -8,6 +8,7 @@ import { jobs, rosters } from '../db/schema/guards.ts';
 import { clinicalServices } from '../db/schema/rotations.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
+import { collisionsElsewhere } from './elsewhere.ts';
 import { withCurrentFacts } from './facts.ts';
 import { buildInstance, dayOffGranted } from './instance-builder.ts';
 import { type JobRunner, solveInWorker } from './jobs.ts';
@@ -86,8 +87,9 @@ export async function getJob(ctx: Ctx, id: number) {
 
 /**
  * A roster with its live check: every violation of the hard rules and the fairness figures. A draft
- * is checked against today's rotations and approved absences; a published version keeps the facts
- * it was published with.
+ * is checked against today's rotations and approved absences and against the same residents'
+ * guardias in other published rosters (listed first); a published version keeps the facts it was
+ * published with.
  */
 export async function getRoster(ctx: Ctx, id: number) {
   guardScope(ctx);
@@ -101,7 +103,8 @@ export async function getRoster(ctx: Ctx, id: number) {
     .where(and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month), inArray(rosters.status, ['published', 'superseded']), lt(rosters.version, roster.version)))
     .orderBy(desc(rosters.version)).limit(1);
   const changes = previous ? { fromVersion: previous.version, ...rosterDiff(previous.assignments as Assignment[], assignments) } : null;
-  return { ...roster, instance, violations: checkRoster(instance, assignments), fairness: fairness(instance, assignments), objective: objective(instance, assignments), dayOff: dayOffGranted(instance, assignments), changes };
+  const elsewhere = roster.status === 'draft' ? await collisionsElsewhere(ctx.db, roster, instance, assignments) : [];
+  return { ...roster, instance, violations: [...elsewhere, ...checkRoster(instance, assignments)], collisions: elsewhere.length, fairness: fairness(instance, assignments), objective: objective(instance, assignments), dayOff: dayOffGranted(instance, assignments), changes };
 }
 
 export const editInput = z.object({ assignments: z.array(z.object({ date: z.string(), residentId: z.number().int() })).max(20_000), revision: z.number().int().nonnegative() });
@@ -131,6 +134,8 @@ export async function publishRoster(ctx: Ctx, id: number, input: z.infer<typeof 
   const roster = await getRoster(ctx, id);
   if (roster.status !== 'draft') throw conflict('roster_published', 'Este rol ya fue publicado.');
   if (roster.revision !== input.revision) throw revisionConflict(roster.revision);
+  if (roster.collisions)
+    throw new AppError(409, 'roster_collides', `No se puede publicar: choca con otro rol publicado. ${roster.violations[0]?.message ?? ''}`, { errors: roster.violations.slice(0, roster.collisions).map((v) => ({ field: v.rule, message: v.message })) });
   if (roster.violations.length)
     throw new AppError(409, 'roster_violations', `No se puede publicar: el rol incumple ${roster.violations.length} regla(s). ${roster.violations[0]?.message ?? ''}`, { errors: roster.violations.map((v) => ({ field: v.rule, message: v.message })) });
   const samePlace = and(eq(rosters.unitId, roster.unitId), eq(rosters.groupKey, roster.groupKey), eq(rosters.month, roster.month));

@@ -8,6 +8,7 @@ import { persons, residents } from '../db/schema/people.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { withoutId } from './changes-service.ts';
+import { collisionsElsewhere } from './elsewhere.ts';
 import { withCurrentFacts } from './facts.ts';
 import { notifyChanges, rosterDiff } from './notify.ts';
 import { citeRule } from './rule-citation.ts';
@@ -29,14 +30,21 @@ function swapped(assignments: Assignment[], a: Side, b: Side) {
   );
 }
 
+type Place = { unitId: number; groupKey: string; month: string };
+
 /**
  * Checks a swap against every rule for the two residents involved, with today's absences and
- * rotations; the first broken rule is cited with the rule set in force.
+ * rotations and their guardias in other published rosters; the first broken rule is cited with the
+ * rule set in force.
  */
-async function assertSwapKeepsRules(db: Db, roster: { ruleSetCode: string }, instance: RosterInstance, before: Assignment[], after: Assignment[], ids: number[]) {
+async function assertSwapKeepsRules(db: Db, roster: Place & { ruleSetCode: string }, instance: RosterInstance, before: Assignment[], after: Assignment[], ids: number[]) {
   const mine = (list: Assignment[]) => checkRoster(instance, list).filter((v) => v.residentId !== null && ids.includes(v.residentId));
   const already = new Set(mine(before).map((v) => v.message));
   const broken = mine(after).filter((v) => !already.has(v.message));
+  const ours = (list: Assignment[]) => list.filter((a) => ids.includes(a.residentId));
+  const known = new Set((await collisionsElsewhere(db, roster, instance, ours(before))).map((v) => v.message));
+  const clash = (await collisionsElsewhere(db, roster, instance, ours(after))).find((v) => !known.has(v.message));
+  if (clash) throw conflict('swap_collides', `El intercambio no procede: choca con otro rol publicado. ${clash.message}`, { errors: [{ field: clash.rule, message: clash.message }] });
   const first = broken[0];
   if (!first) return;
   const rule = await citeRule(db, roster.ruleSetCode, instance.params, first.rule);

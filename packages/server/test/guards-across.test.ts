@@ -1,0 +1,136 @@
+import { checkRoster, type RosterInstance } from '@sirem/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, national, setupApp, type TestContext } from './support/app.ts';
+import { cycleStartingIn, familyMedicineSede, mexican } from './support/people.ts';
+
+type A = { date: string; residentId: number };
+let t: TestContext;
+let admin: Client;
+let coord: Client;
+let unitId: number;
+let sedeId: number;
+let cycleId: number;
+const onlyR1 = { weekday: { 1: 1 }, weekend: { 1: 1 }, holiday: { 1: 1 } };
+
+async function waitForJob(client: Client, jobId: number) {
+  for (let i = 0; i < 200; i++) {
+    const job = (await client.get(`/api/v1/guards/jobs/${jobId}`)).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}
+
+async function service(name: string) {
+  return (await coord.post('/api/v1/rotations/services', { unitId, name, capacityPerGrade: [10, 10, 10] })).json().id as number;
+}
+
+/** R1 residents rotating in a service between two dates. */
+async function residentsIn(serviceId: number, n: number, startsOn: string, endsOn: string) {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = (await admin.post('/api/v1/people/residents', { person: mexican(), sedeId, cycleId, grade: 1 })).json();
+    const rot = await coord.post('/api/v1/rotations', { residentId: r.id, serviceId, startsOn, endsOn });
+    if (rot.statusCode !== 201) throw new Error(rot.body);
+    ids.push(r.id);
+  }
+  return ids;
+}
+
+async function generated(serviceIds: number[], month: string) {
+  const started = await coord.post('/api/v1/guards/rosters/generate', { unitId, serviceIds, month, coverage: onlyR1 });
+  expect(started.statusCode, started.body).toBe(202);
+  const job = await waitForJob(coord, started.json().jobId);
+  expect(job.result?.status, JSON.stringify(job)).toBe('ok');
+  return (await coord.get(`/api/v1/guards/rosters/${job.result.rosterId}`)).json();
+}
+
+async function published(serviceIds: number[], month: string) {
+  const roster = await generated(serviceIds, month);
+  expect(roster.violations).toEqual([]);
+  const done = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`, { revision: roster.revision });
+  expect(done.statusCode, done.body).toBe(200);
+  return roster;
+}
+
+beforeAll(async () => {
+  t = await setupApp();
+  admin = await t.userWith('admin.guards.across', [national()]);
+  const sede = await familyMedicineSede(t.database.db, 'Jalisco');
+  unitId = sede.unitId;
+  sedeId = sede.id;
+  cycleId = (await cycleStartingIn(t.database.db, 2026)).id;
+  coord = await t.userWith('cceis.guards.across', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId }]);
+});
+afterAll(() => t.close());
+
+describe('guardias across rosters', () => {
+  it('a second service group sharing residents avoids their guardias, and a hand edit that doubles one up is refused at publish naming the other roster', async () => {
+    const urgencias = await service('Urgencias adultos');
+    const interna = await service('Medicina Interna');
+    const shared = await residentsIn(urgencias, 4, '2026-03-01', '2026-03-31');
+    await residentsIn(interna, 4, '2026-03-01', '2026-03-31');
+    const first = await published([urgencias], '2026-03');
+
+    const second = await generated([urgencias, interna], '2026-03');
+    expect(second.violations).toEqual([]);
+    const mineFirst = (id: number) => (first.assignments as A[]).filter((a) => a.residentId === id).map((a) => a.date);
+    // A guardia every fourth day in Urgencias leaves a shared resident no day with three free days either side.
+    expect((second.assignments as A[]).filter((a) => shared.includes(a.residentId))).toEqual([]);
+    const blocked = second.instance.residents.find((r: { id: number }) => r.id === shared[0]);
+    expect(blocked.carry.total).toBe(mineFirst(shared[0] as number).length);
+
+    // The coordinator hands a shared resident a day they already cover in Urgencias.
+    const taken = (first.assignments as A[]).find((a) => a.residentId === shared[0]) as A;
+    const doubled = (second.assignments as A[]).map((a) => (a.date === taken.date ? { ...a, residentId: taken.residentId } : a));
+    const edited = await coord.patch(`/api/v1/guards/rosters/${second.id}`, { assignments: doubled, revision: second.revision });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().violations[0]).toMatchObject({ rule: 'same_day', residentId: taken.residentId, dates: [taken.date] });
+    const refused = await coord.post(`/api/v1/guards/rosters/${second.id}/publish`, { revision: edited.json().revision });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'roster_collides' });
+    expect(refused.json().detail).toContain(`ya tiene guardia el ${taken.date} en el rol publicado de`);
+    expect(refused.json().detail).toContain('Urgencias adultos (2026-03)');
+
+    // Put back, the second roster publishes beside the first.
+    const fixed = (await coord.patch(`/api/v1/guards/rosters/${second.id}`, { assignments: second.assignments, revision: edited.json().revision })).json();
+    expect(fixed.violations).toEqual([]);
+    expect((await coord.post(`/api/v1/guards/rosters/${second.id}/publish`, { revision: fixed.revision })).statusCode).toBe(200);
+  });
+
+  it('carries the hours of heavy previous weeks into the averaged weekly-hours limit', async () => {
+    const pediatria = await service('Pediatría');
+    const heavy = await residentsIn(pediatria, 4, '2026-04-01', '2026-05-31');
+    const fresh = await residentsIn(pediatria, 2, '2026-05-01', '2026-05-31');
+    // Four R1 for one guardia a day with three free days between: a guardia every fourth day all April.
+    const april = await published([pediatria], '2026-04');
+    const override = await coord.post('/api/v1/guards/rule-overrides', { unitId, effectiveFrom: '2026-05-01', params: { maxWeeklyHours: 60, averagingWeeks: 2 } });
+    expect(override.statusCode, override.body).toBe(201);
+
+    const may = await generated([pediatria], '2026-05');
+    expect(may.violations).toEqual([]);
+    const instance = may.instance as RosterInstance;
+    const one = instance.residents.find((r) => r.id === heavy[0]);
+    // The full week of 20 April: five jornadas of 8 h less the rest day after each weekday guardia, plus the guardias.
+    const week = (april.assignments as A[]).filter((a) => a.residentId === heavy[0] && a.date >= '2026-04-20' && a.date <= '2026-04-26');
+    const typeOf = (d: string) => (april.instance as RosterInstance).days.find((x) => x.date === d)?.type;
+    const rests = week.filter((a) => { const next = new Date(Date.parse(a.date) + 86_400_000).toISOString().slice(0, 10); return next <= '2026-04-26' && typeOf(next) === 'weekday'; }).length;
+    const restOnMonday = (april.assignments as A[]).some((a) => a.residentId === heavy[0] && a.date === '2026-04-19') ? 1 : 0;
+    const expected = 5 * 8 - 8 * (rests + restOnMonday) + week.reduce((s, a) => s + (typeOf(a.date) === 'weekday' ? 16 : 24), 0);
+    expect(one?.priorWeekHours).toContainEqual({ week: '2026-04-20', hours: expected });
+    expect(one?.priorWeekHours?.map((w) => w.week)).toEqual(['2026-04-20', '2026-04-27']);
+    expect(instance.residents.find((r) => r.id === fresh[0])?.priorWeekHours).toEqual([]);
+
+    // Some hand edit within the first May weeks breaks the averaged limit only because of April's hours.
+    const blind = { ...instance, residents: instance.residents.map((r) => ({ ...r, priorWeekHours: [] })) };
+    const candidates = (may.assignments as A[]).filter((a) => a.date <= '2026-05-10').flatMap((a) => heavy.map((id) => (may.assignments as A[]).map((x) => (x === a ? { ...a, residentId: id } : x))));
+    const binding = candidates.find((list) => {
+      const rules = checkRoster(instance, list).map((v) => v.rule);
+      return rules.length > 0 && rules.every((r) => r === 'weekly_hours') && checkRoster(blind, list).length === 0;
+    });
+    if (!binding) throw new Error('fixture: no edit where the carried-in hours bind');
+    const edited = (await coord.patch(`/api/v1/guards/rosters/${may.id}`, { assignments: binding, revision: may.revision })).json();
+    expect(edited.violations[0]).toMatchObject({ rule: 'weekly_hours', message: expect.stringContaining('con las semanas previas') });
+    expect((await coord.post(`/api/v1/guards/rosters/${may.id}/publish`, { revision: edited.revision })).json().code).toBe('roster_violations');
+  });
+});
