@@ -373,5 +373,6 @@ export const en: Record<MessageKey, string> = {
   'jornadas.created': "Jornada created.",
   'jornadas.planRow': "Plan for one unit and category",
   'jornadas.savePlan': "Save plan",
+  'jornadas.reloaded': "What is stored now has been loaded; check it and save again to replace it.",
   'jornadas.byDay': "Achieved by day",
 };

@@ -373,6 +373,7 @@ export const es = {
   'jornadas.created': "Jornada creada.",
   'jornadas.planRow': "Plan de una unidad y categoría",
   'jornadas.savePlan': "Guardar plan",
+  'jornadas.reloaded': "Se cargó lo que está guardado ahora; revíselo y, si quiere reemplazarlo, guarde de nuevo.",
   'jornadas.byDay': "Realizado por día",
 };
 export type MessageKey = keyof typeof es;

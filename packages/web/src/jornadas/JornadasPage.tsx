@@ -12,7 +12,7 @@ import { JornadaCapture } from './JornadaCapture.tsx';
 import { JornadaForm } from './JornadaForm.tsx';
 import { Participants } from './Participants.tsx';
 
-type Jornada = { id: number; number: number; name: string | null; startsOn: string; endsOn: string; categories: string[] };
+type Jornada = { id: number; number: number; name: string | null; startsOn: string; endsOn: string; categories: string[]; version: number };
 type Summary = { key: string; planned: number; achieved: number; fromRecords: number; fromUnits: number; percent: number | null };
 type Day = { day: string; category: string; achieved: number; fromRecords: number; fromUnits: number };
 export type Report = { jornada: Jornada; total: Summary; byCategory: Summary[]; byOoad: Summary[]; byUmae: Summary[]; ranking: (Summary & { rank: number })[]; byDay: Day[]; participants: number };
