@@ -6,12 +6,13 @@ import { useState } from 'react';
 import { api, ApiError, qs } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
+import { EditBlockModal, type EditableBlock } from './EditBlockModal.tsx';
 
-type Block = { id: number; serviceName: string; unitName: string; startsOn: string; endsOn: string; kind: string };
+type Block = EditableBlock & { unitName: string };
 type Plan = { cycle: { id: number; code: string; startsOn: string }; residents: { id: number; fullName: string; grade: number; specialtyName: string; blocks: Block[]; absences: { kind: string; startsOn: string; endsOn: string }[] }[]; issues: { rule: string; message: string }[] };
 const MONTHS = ['mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic', 'ene', 'feb'];
 
-/** Residents × months of a unit for a cycle; edits are checked by the server and the plan's violations are listed. */
+/** Residents × months of a unit for a cycle; a click on a block edits it; edits are checked by the server and the plan's violations are listed. */
 export function PlanPage() {
   const { t } = useI18n();
   const client = useQueryClient();
@@ -19,6 +20,7 @@ export function PlanPage() {
   const [cycleId, setCycle] = useState<string | null>(null);
   const [form, setForm] = useState({ residentId: null as string | null, serviceId: null as string | null, from: '', to: '', kind: 'regular' });
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ block: Block; name: string } | null>(null);
   const plan = useQuery({ queryKey: ['plan', unitId, cycleId], enabled: Boolean(unitId && cycleId), queryFn: () => api.get<Plan>(`/rotations/plan${qs({ unitId, cycleId })}`) });
   const year = Number(plan.data?.cycle.startsOn.slice(0, 4));
   const month = (i: number) => {
@@ -73,7 +75,7 @@ export function PlanPage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>R{r.grade} {r.fullName}</Table.Td>
                       {MONTHS.map((m, i) => <Table.Td key={m}>{r.blocks.filter((b) => b.startsOn <= month(i).last && b.endsOn >= month(i).first).map((b) => (
                         <Text key={b.id} size="xs" c={b.kind === 'campo' ? 'teal' : undefined}>
-                          {b.serviceName}{' '}
+                          <Text span size="xs" td="underline" style={{ cursor: 'pointer' }} role="button" aria-label={`${t('plan.edit')} ${b.serviceName}`} onClick={() => setEditing({ block: b, name: r.fullName })}>{b.serviceName}</Text>{' '}
                           <Text span size="xs" c="red" style={{ cursor: 'pointer' }} role="button" aria-label={`${t('plan.delete')} ${b.serviceName}`} onClick={() => run(() => api.delete(`/rotations/${b.id}`))}>×</Text>
                         </Text>
                       ))}
@@ -84,6 +86,7 @@ export function PlanPage() {
               </Table>
             </ScrollArea>
           </Paper>
+          <EditBlockModal block={editing?.block ?? null} residentName={editing?.name ?? ''} onClose={() => setEditing(null)} onSaved={refresh} />
           <Paper withBorder p="md">
             <Text fw={600} mb="xs">{t('plan.add')}</Text>
             <Group align="end" wrap="wrap">
