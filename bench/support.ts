@@ -32,3 +32,32 @@ export function writeResult(name: string, data: Record<string, unknown>, markdow
   writeFileSync(new URL(`${name}.md`, dir), `${markdown}\n\nMachine: ${JSON.stringify(machine())}\n`);
   console.log(markdown);
 }
+
+/** Refuses any database server that is not on a loopback address. */
+export function assertLoopback(url: string) {
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(url).hostname)) throw new Error('Los benchmarks solo usan bases de datos locales (loopback).');
+}
+
+/**
+ * A persistent database on the native loopback server, kept between runs (unlike freshDatabase):
+ * whether it exists, its comment (where a build leaves its description), and create/drop.
+ */
+export async function persistentDatabase(name: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Nombre de base de datos no válido: ${name} (use minúsculas, dígitos y _).`);
+  assertLoopback(BASE_URL);
+  const url = new URL(BASE_URL);
+  const admin = postgres({ host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username) || 'postgres', password: decodeURIComponent(url.password) || undefined, database: 'postgres', max: 1, onnotice: () => {} });
+  const target = new URL(BASE_URL);
+  target.pathname = `/${name}`;
+  return {
+    name,
+    url: target.toString(),
+    exists: async () => (await admin`select 1 from pg_database where datname = ${name}`).length > 0,
+    comment: async () => (await admin<{ c: string | null }[]>`select shobj_description(oid, 'pg_database') as c from pg_database where datname = ${name}`)[0]?.c ?? null,
+    setComment: (text: string) => admin.unsafe(`comment on database ${name} is '${text.replaceAll("'", "''")}'`),
+    create: () => admin.unsafe(`create database ${name}`),
+    alter: (clause: string) => admin.unsafe(`alter database ${name} ${clause}`),
+    drop: () => admin.unsafe(`drop database if exists ${name} with (force)`),
+    end: () => admin.end(),
+  };
+}

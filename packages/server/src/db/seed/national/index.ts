@@ -11,8 +11,11 @@ import { generatePeople } from './people.ts';
 import { seededRandom } from './random.ts';
 import { ensureSedes, ensureUnits } from './units.ts';
 
-/** `seed` and `today` (the day that fixes the current cycle) determine every generated row. */
-export type NationalOptions = { seed?: number; today?: Date; demoPassword?: string; report?: (msg: string) => void };
+/**
+ * `seed` and `today` (the day that fixes the current cycle) determine every generated row;
+ * `graduateCycles` is how many earlier cycles of graduates to generate (2 unless told otherwise).
+ */
+export type NationalOptions = { seed?: number; today?: Date; demoPassword?: string; graduateCycles?: number; report?: (msg: string) => void };
 export type DemoAccount = { username: string; role: string; scope: string };
 
 /**
@@ -29,7 +32,7 @@ export async function loadNationalData(db: Db, options: NationalOptions = {}) {
     await ensureUnits(tx, random);
     await ensureSedes(tx, random);
     report('Unidades y sedes listas');
-    await generatePeople(tx, random, startYear, report);
+    await generatePeople(tx, random, startYear, report, options.graduateCycles);
   });
   const password = options.demoPassword ?? randomBytes(9).toString('base64url');
   const accounts = await createDemoAccounts(db, password);

@@ -68,7 +68,7 @@ export async function sedeInfo(tx: Db): Promise<SedeInfo[]> {
  * Residents of the current cycle with their earlier enrolments and events, graduates of the
  * previous cycles (most of them hired), and the faculty of every sede.
  */
-export async function generatePeople(tx: Db, random: Random, currentStartYear: number, report: (msg: string) => void) {
+export async function generatePeople(tx: Db, random: Random, currentStartYear: number, report: (msg: string) => void, graduateCycles = PEOPLE_TARGETS.graduateCycles) {
   const cycles = new Map((await tx.select().from(academicCycles)).map((c) => [c.startsOn.slice(0, 4), c]));
   const cycleOf = (year: number) => {
     const c = cycles.get(String(year));
@@ -96,7 +96,7 @@ export async function generatePeople(tx: Db, random: Random, currentStartYear: n
     const plan = plans[idx] as Plan;
     plan.person = make.foreign(Number(plan.person.birthDate.slice(0, 4)), random.pick(FOREIGN_COUNTRIES)[0]);
   }
-  for (let back = 1; back <= PEOPLE_TARGETS.graduateCycles; back++) {
+  for (let back = 1; back <= graduateCycles; back++) {
     const year = currentStartYear - back;
     info.forEach((sede, i) => {
       const graduates = Math.round(((perSede[i] ?? 0) / sede.duration) * (0.9 - back * 0.03));
