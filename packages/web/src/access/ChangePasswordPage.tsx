@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from './session.tsx';
 
@@ -25,7 +25,7 @@ export function ChangePasswordPage() {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setGeneral(err.message);
-      setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      setErrors(fieldErrors(err));
     }
   };
   return (

@@ -4,7 +4,7 @@ import { createUserInput } from '@sirem/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors, issueErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { type GrantDraft, GrantsEditor } from './GrantsEditor.tsx';
 
@@ -31,7 +31,7 @@ export function UserFormPage({ id }: { id: string }) {
   const fail = (err: unknown) => {
     if (!(err instanceof ApiError)) throw err;
     setGeneral(err.message);
-    setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+    setErrors(fieldErrors(err));
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,7 +40,7 @@ export function UserFormPage({ id }: { id: string }) {
       if (isNew) {
         const body = { ...payload, username: form.username, password: form.password, personKey: form.personKey || null };
         const parsed = createUserInput.safeParse(body);
-        if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+        if (!parsed.success) return setErrors(issueErrors(parsed.error.issues));
         const created = await api.post<User>('/access/users', body);
         await navigate({ to: `/admin/users/${created.id}` });
       } else await api.patch<User>(`/access/users/${id}`, { ...payload, active: form.active, version: user.data?.version });

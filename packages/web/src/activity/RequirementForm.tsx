@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { ACTIVITY_KINDS } from '@sirem/core';
 import { requirementInput } from '@sirem/core/activity/requirements';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/es.ts';
 import { openCycles } from './requirement-dates.ts';
@@ -31,7 +31,7 @@ export function RequirementForm({ specialtyId, durationYears, onSaved }: { speci
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setGeneral(err.message);
-      setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      setErrors(fieldErrors(err));
     }
   };
   return (

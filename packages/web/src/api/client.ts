@@ -11,6 +11,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's field errors as the form's errors, by field path. */
+export const fieldErrors = (err: ApiError): Record<string, string> => Object.fromEntries(err.errors.map((e) => [e.field, e.message]));
+/** A zod schema's issues as the form's errors, by field path (the same schema the server checks). */
+export const issueErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> =>
+  Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
+
 let csrfToken = '';
 export const setCsrfToken = (token: string) => {
   csrfToken = token;

@@ -2,10 +2,9 @@ import { Alert, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/c
 import { useForm } from '@mantine/form';
 import { competencyInput } from '@sirem/core';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors, issueErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
-import { issuesToErrors } from './design-types.ts';
 
 const EMPTY = { code: '', name: '', specialtyId: null as string | null, description: '' };
 
@@ -18,7 +17,7 @@ export function CompetencyForm({ onSaved }: { onSaved: () => void }) {
     setMessage(null);
     const body = { code: v.code, name: v.name, specialtyId: v.specialtyId ? Number(v.specialtyId) : null, description: v.description };
     const parsed = competencyInput.safeParse(body);
-    if (!parsed.success) return form.setErrors(issuesToErrors(parsed.error.issues));
+    if (!parsed.success) return form.setErrors(issueErrors(parsed.error.issues));
     try {
       await api.post('/evaluations/competencies', body);
       form.setValues(EMPTY);
@@ -26,7 +25,7 @@ export function CompetencyForm({ onSaved }: { onSaved: () => void }) {
       onSaved();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      form.setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      form.setErrors(fieldErrors(err));
       setMessage({ ok: false, text: err.message });
     }
   });

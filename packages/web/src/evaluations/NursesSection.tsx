@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { unitEvaluatorInput } from '@sirem/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors, issueErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 type Nurse = { id: number; username: string; displayName: string; active: boolean; version: number };
@@ -24,7 +24,7 @@ export function NursesSection({ unitId, onChanged }: { unitId: number; onChanged
     setMessage(null);
     const body = { ...v, email: v.email.trim() || null, unitId };
     const parsed = unitEvaluatorInput.safeParse(body);
-    if (!parsed.success) return form.setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+    if (!parsed.success) return form.setErrors(issueErrors(parsed.error.issues));
     try {
       await api.post('/evaluations/unit-evaluators', body);
       form.setValues(EMPTY);
@@ -32,7 +32,7 @@ export function NursesSection({ unitId, onChanged }: { unitId: number; onChanged
       await refresh();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      form.setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      form.setErrors(fieldErrors(err));
       setMessage({ ok: false, text: err.message });
     }
   });

@@ -2,10 +2,10 @@ import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Text, Textarea
 import { useForm } from '@mantine/form';
 import { DEFAULT_RUBRIC, templateInput } from '@sirem/core';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors, issueErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
-import { type Competency, issuesToErrors } from './design-types.ts';
+import type { Competency } from './design-types.ts';
 
 type Values = { name: string; specialtyId: string | null; items: { competencyId: string | null; text: string }[]; levels: { level: number | string; label: string; descriptor: string }[] };
 const initial = (): Values => ({ name: '', specialtyId: null, items: [{ competencyId: null, text: '' }], levels: DEFAULT_RUBRIC.map((l) => ({ ...l })) });
@@ -24,7 +24,7 @@ export function TemplateForm({ competencies, onSaved }: { competencies: Competen
       levels: v.levels.map((l) => ({ level: typeof l.level === 'number' ? l.level : Number.NaN, label: l.label, descriptor: l.descriptor })),
     };
     const parsed = templateInput.safeParse(body);
-    if (!parsed.success) return form.setErrors(issuesToErrors(parsed.error.issues));
+    if (!parsed.success) return form.setErrors(issueErrors(parsed.error.issues));
     try {
       await api.post('/evaluations/templates', parsed.data);
       form.setValues(initial());
@@ -32,7 +32,7 @@ export function TemplateForm({ competencies, onSaved }: { competencies: Competen
       onSaved();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      form.setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      form.setErrors(fieldErrors(err));
       setMessage({ ok: false, text: err.message });
     }
   });

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { mexicoToday, THESIS_STATUSES, thesisInput } from '@sirem/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors, issueErrors } from '../api/client.ts';
 import type { MessageKey } from '../i18n/es.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -39,7 +39,7 @@ function ThesisForm({ residentId, canApprove, initial, onSaved }: { residentId: 
     setMessage(null);
     const body = { ...v, milestones: v.milestones.map((m) => ({ name: m.name, dueOn: m.dueOn, doneOn: m.doneOn || null })), version };
     const parsed = thesisInput.safeParse(body);
-    if (!parsed.success) return form.setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+    if (!parsed.success) return form.setErrors(issueErrors(parsed.error.issues));
     try {
       const saved = await api.post<Thesis>(`/evaluations/theses/${residentId}`, body);
       setVersion(saved.version);
@@ -47,7 +47,7 @@ function ThesisForm({ residentId, canApprove, initial, onSaved }: { residentId: 
       onSaved();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      form.setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      form.setErrors(fieldErrors(err));
       if (err.code === 'version_conflict' && err.current) {
         const current = err.current as Thesis;
         form.setValues(valuesOf(current));

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stac
 import { notifications } from '@mantine/notifications';
 import { FACULTY_ROLES, checkCurp, parseDisplayDate } from '@sirem/core';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { roleKey } from './faculty-roles.ts';
 import { SearchSelect } from './SearchSelect.tsx';
@@ -43,7 +43,7 @@ export function AppointForm({ sedeId, onDone, onCancel }: { sedeId: number; onDo
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setGeneral(err.message);
-      setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      setErrors(fieldErrors(err));
     }
   };
   return (

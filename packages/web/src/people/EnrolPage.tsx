@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { enrolResidentInput, parseDisplayDate } from '@sirem/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors, issueErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/es.ts';
 import { RefSelect } from '../ui/RefSelect.tsx';
@@ -34,7 +34,7 @@ export function EnrolPage() {
       sedeId: Number(sedeId), cycleId: Number(cycleId), grade: Number(grade), examFolio: v.examFolio || null, examScore: v.examScore ? Number(v.examScore) : null,
     };
     const parsed = enrolResidentInput.safeParse(body);
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+    if (!parsed.success) return setErrors(issueErrors(parsed.error.issues));
     try {
       const created = await api.post<{ id: number }>('/people/residents', body);
       notifications.show({ color: 'green', message: t('common.created') });
@@ -42,7 +42,7 @@ export function EnrolPage() {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setGeneral(err.message);
-      setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      setErrors(fieldErrors(err));
     }
   };
   return (

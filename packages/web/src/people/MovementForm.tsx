@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, Paper, Select, Stack, TextInput, Title 
 import { notifications } from '@mantine/notifications';
 import { parseDisplayDate } from '@sirem/core';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
 
@@ -37,7 +37,7 @@ export function MovementForm({ residentId, version, onDone }: { residentId: numb
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setGeneral(err.message);
-      setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      setErrors(fieldErrors(err));
     }
   };
   return (

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { personUpdateInput } from '@sirem/core';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors, issueErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/es.ts';
 
@@ -45,7 +45,7 @@ export function PersonCard({ person, mode, onSaved }: { person: PersonRecord; mo
       ? { email: text('email'), phone: text('phone'), nationality: text('nationality') ?? undefined, matricula: text('matricula'), cedulaLicenciatura: text('cedulaLicenciatura'), cedulaLicenciaturaVerified: v.cedulaLicenciaturaVerified, cedulaEspecialidad: text('cedulaEspecialidad'), cedulaEspecialidadVerified: v.cedulaEspecialidadVerified, version }
       : { email: text('email'), phone: text('phone'), version };
     const parsed = personUpdateInput.safeParse(body);
-    if (!parsed.success) return form.setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+    if (!parsed.success) return form.setErrors(issueErrors(parsed.error.issues));
     try {
       await api.patch(`/people/persons/${person.id}`, body);
       notifications.show({ color: 'green', message: t('person.saved') });
@@ -54,7 +54,7 @@ export function PersonCard({ person, mode, onSaved }: { person: PersonRecord; mo
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setGeneral(err.code === 'version_conflict' ? `${err.message} ${t('person.stale')}` : err.message);
-      form.setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      form.setErrors(fieldErrors(err));
       if (err.code === 'version_conflict' && err.current) {
         form.setValues(valuesOf(err.current as PersonRecord));
         setVersion((err.current as PersonRecord).version);

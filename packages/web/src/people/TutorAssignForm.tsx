@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Title } fr
 import { notifications } from '@mantine/notifications';
 import { parseDisplayDate } from '@sirem/core';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { SearchSelect } from './SearchSelect.tsx';
 
@@ -32,7 +32,7 @@ export function TutorAssignForm({ sedeId, tutors, onDone, onCancel }: { sedeId: 
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setGeneral(err.message);
-      setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      setErrors(fieldErrors(err));
     }
   };
   return (

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { formatDate, parseDisplayDate } from '@sirem/core';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
 
@@ -36,7 +36,7 @@ export function EditBlockModal({ block, residentName, onClose, onSaved }: { bloc
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setError(err.message);
-      setFields(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      setFields(fieldErrors(err));
       // A stale version: the plan is reloaded so the next attempt starts from what is saved now.
       if (err.status === 409 && err.code === 'version_conflict') await onSaved();
     }
