@@ -6,8 +6,11 @@ type Counts = { t: number; w: number; h: number };
 type Member = { r: RosterResident; own: Set<string>; away: Set<string>; requests: Set<string>; c: Counts };
 type Score = { primary: number; secondary: number };
 type Kind = 't' | 'w' | 'h';
-/** Running totals of a grade: ignored day-off requests and the weighted sum of squared counts. */
-type Totals = { ignored: number; squares: number };
+/**
+ * Running totals of a grade: ignored day-off requests, the weighted sum of squared counts, and how
+ * many members hold each count per kind, so the spread (max − min) is read without a pass over them.
+ */
+type Totals = { ignored: number; squares: number; holders: Record<Kind, Map<number, number>> };
 const KINDS: readonly Kind[] = ['t', 'w', 'h'];
 const WEIGHT = { t: OBJECTIVE_WEIGHTS.total, w: OBJECTIVE_WEIGHTS.weekend, h: OBJECTIVE_WEIGHTS.holiday } as const;
 const REQUEST_WEIGHT = OBJECTIVE_WEIGHTS.ignoredRequest;
@@ -38,8 +41,12 @@ function balanceGrade(instance: RosterInstance, grade: number, list: Assignment[
   const members: Member[] = instance.residents
     .filter((r) => r.grade === grade && instance.days.some((d) => !r.unavailable.includes(d.date)))
     .map((r) => ({ r, own: new Set(), away: new Set(r.unavailable), requests: new Set(r.requestsOff ?? []), c: { t: r.carry?.total ?? 0, w: r.carry?.weekend ?? 0, h: r.carry?.holiday ?? 0 } }));
-  const totals: Totals = { ignored: 0, squares: 0 };
-  for (const m of members) for (const k of KINDS) totals.squares += WEIGHT[k] * m.c[k] * m.c[k];
+  const totals: Totals = { ignored: 0, squares: 0, holders: { t: new Map(), w: new Map(), h: new Map() } };
+  for (const m of members)
+    for (const k of KINDS) {
+      totals.squares += WEIGHT[k] * m.c[k] * m.c[k];
+      hold(totals, k, m.c[k], 1);
+    }
   const index = new Map(members.map((m, i) => [m.r.id, i]));
   const stray: Assignment[] = [];
   for (const a of list) {
@@ -63,9 +70,9 @@ function balanceGrade(instance: RosterInstance, grade: number, list: Assignment[
     for (const k of KINDS) {
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
-      for (const m of members) {
-        if (m.c[k] < lo) lo = m.c[k];
-        if (m.c[k] > hi) hi = m.c[k];
+      for (const c of totals.holders[k].keys()) {
+        if (c < lo) lo = c;
+        if (c > hi) hi = c;
       }
       primary += WEIGHT[k] * (hi - lo);
     }
@@ -131,5 +138,15 @@ function add(m: Member, date: string, typeOf: Map<string, string>, totals: Total
 function bump(m: Member, k: Kind, sign: 1 | -1, totals: Totals) {
   // (c ± 1)² − c² = ±2c + 1: the sum of squares follows without a recount.
   totals.squares += WEIGHT[k] * (2 * sign * m.c[k] + 1);
+  hold(totals, k, m.c[k], -1);
   m.c[k] += sign;
+  hold(totals, k, m.c[k], 1);
+}
+
+/** One more (or one fewer) member holding `count` guardias of a kind; counts nobody holds are dropped. */
+function hold(totals: Totals, k: Kind, count: number, sign: 1 | -1) {
+  const map = totals.holders[k];
+  const n = (map.get(count) ?? 0) + sign;
+  if (n) map.set(count, n);
+  else map.delete(count);
 }

@@ -150,6 +150,7 @@ function buildInstance(shape: Shape, params: RuleParams): RosterInstance {
 const instanceArb = fc.tuple(shapeArb, paramsArb).map(([shape, params]) => buildInstance(shape, params));
 
 describe('roster rules, property-based', () => {
+  const RUNS = 80;
   it('every roster the solver returns passes the checker and the reference checker', () => {
     let solved = 0;
     fc.assert(
@@ -164,10 +165,11 @@ describe('roster rules, property-based', () => {
           expect(result.shortages.length + result.violations.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: RUNS },
     );
-    // Random instances are often infeasible; the property must still see real rosters.
-    console.info(`solver property: ${solved} of 40 instances solved`);
+    // Random instances are often infeasible (about a quarter are solved); the property must still
+    // see real rosters. With 80 runs, fewer than 8 solved happens about once in a thousand runs.
+    console.info(`solver property: ${solved} of ${RUNS} instances solved`);
     expect(solved).toBeGreaterThanOrEqual(8);
   }, 30_000);
 
