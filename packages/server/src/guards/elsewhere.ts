@@ -1,4 +1,4 @@
-import { type Assignment, dayIndex, type RosterInstance, type Violation } from '@sirem/core';
+import { type Assignment, dayIndex, type RosterInstance, type Violation, weekOf } from '@sirem/core';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { units } from '../db/schema/catalog.ts';
@@ -47,9 +47,36 @@ export async function publishedGuardsOf(db: Db, ids: number[], fromMonth: string
 /** Guardias in rosters other than the versions of this one (same unit, service group and month). */
 export const otherRosters = (list: readonly GuardElsewhere[] | undefined, place: Place) => (list ?? []).filter((g) => !sameRoster(g, place));
 
-/** Days of the month a guardia elsewhere takes: the day itself and those too close to it for the spacing rule. */
-export const blockedByElsewhere = (dates: readonly string[], elsewhere: readonly GuardElsewhere[], minDaysBetween: number) =>
-  dates.filter((d) => elsewhere.some((g) => Math.abs(dayIndex(d) - dayIndex(g.date)) <= minDaysBetween));
+/**
+ * Days of the month a guardia elsewhere takes: the day itself, those too close to it for the
+ * spacing rule, and every day of a week whose guardias elsewhere already reach the weekly maximum.
+ */
+export const blockedByElsewhere = (dates: readonly string[], elsewhere: readonly GuardElsewhere[], minDaysBetween: number, maxPerWeek: number) => {
+  const perWeek = new Map<number, number>();
+  for (const g of elsewhere) perWeek.set(weekOf(g.date), (perWeek.get(weekOf(g.date)) ?? 0) + 1);
+  return dates.filter((d) => (perWeek.get(weekOf(d)) ?? 0) >= maxPerWeek || elsewhere.some((g) => Math.abs(dayIndex(d) - dayIndex(g.date)) <= minDaysBetween));
+};
+
+/**
+ * Weeks where a resident's guardias in this roster and in other published rosters together pass
+ * the weekly maximum; each violation names the other rosters that week.
+ */
+export function weeklyOverElsewhere(assignments: readonly Assignment[], elsewhere: ReadonlyMap<number, readonly GuardElsewhere[]>, maxPerWeek: number, names: ReadonlyMap<number, string>): Violation[] {
+  const out: Violation[] = [];
+  const mine = new Map<string, string[]>();
+  for (const a of assignments) mine.set(`${a.residentId}|${weekOf(a.date)}`, [...(mine.get(`${a.residentId}|${weekOf(a.date)}`) ?? []), a.date]);
+  for (const [key, dates] of mine) {
+    const [id, week] = key.split('|').map(Number) as [number, number];
+    const others = (elsewhere.get(id) ?? []).filter((g) => weekOf(g.date) === week);
+    if (!others.length || dates.length + others.length <= maxPerWeek) continue;
+    const labels = [...new Set(others.map((g) => g.label))].join('; ');
+    out.push({
+      rule: 'weekly_guards', residentId: id, dates: [...dates, ...others.map((g) => g.date)].sort(),
+      message: `${names.get(id) ?? `El residente ${id}`} tendría ${dates.length + others.length} guardias la semana del ${[...dates, ...others.map((g) => g.date)].sort()[0]} contando el rol publicado de ${labels}; la norma permite a lo más ${maxPerWeek}.`,
+    });
+  }
+  return out;
+}
 
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -59,17 +86,19 @@ const shiftMonth = (month: string, by: number) => {
 
 /**
  * A roster's guardias that collide with the same residents' guardias in other published rosters:
- * the same day (no resident is on two guardias at once) or closer than the minimum free days.
+ * the same day (no resident is on two guardias at once), closer than the minimum free days, or more
+ * guardias in a week than the rule allows.
  */
 export async function collisionsElsewhere(db: Db, roster: Place, instance: RosterInstance, assignments: readonly Assignment[]): Promise<Violation[]> {
   const ids = [...new Set(assignments.map((a) => a.residentId))];
   const busy = await publishedGuardsOf(db, ids, shiftMonth(roster.month, -1), shiftMonth(roster.month, 1));
   const min = instance.params.minDaysBetween;
   const names = new Map(instance.residents.map((r) => [r.id, r.name]));
+  const others = new Map(ids.map((id) => [id, otherRosters(busy.get(id), roster)]));
   const out: Violation[] = [];
   for (const a of assignments) {
     const name = names.get(a.residentId) ?? `El residente ${a.residentId}`;
-    for (const g of otherRosters(busy.get(a.residentId), roster)) {
+    for (const g of others.get(a.residentId) ?? []) {
       const free = Math.abs(dayIndex(a.date) - dayIndex(g.date)) - 1;
       if (g.date === a.date)
         out.push({ rule: 'same_day', residentId: a.residentId, dates: [a.date], message: `${name} ya tiene guardia el ${g.date} en el rol publicado de ${g.label}; no puede estar en dos guardias el mismo día.` });
@@ -79,5 +108,6 @@ export async function collisionsElsewhere(db: Db, roster: Place, instance: Roste
       }
     }
   }
+  out.push(...weeklyOverElsewhere(assignments, others, instance.params.maxGuardsPerWeek, names));
   return out;
 }

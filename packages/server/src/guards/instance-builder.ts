@@ -60,7 +60,7 @@ export async function buildInstance(db: Db, input: { unitId: number; serviceIds:
   const residentsList: RosterResident[] = [...byResident.entries()].map(([id, r]) => {
     const all = otherRosters(guards.get(id), place);
     const cycle = all.filter((g) => g.date >= cycleStart && g.date <= range.last);
-    const blocked = new Set([...unavailableDays(dates, r, away, id), ...blockedByElsewhere(dates, all, p.minDaysBetween)]);
+    const blocked = new Set([...unavailableDays(dates, r, away, id), ...blockedByElsewhere(dates, all, p.minDaysBetween, p.maxGuardsPerWeek)]);
     return {
       id,
       name: r.name,
