@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { ooads, sedes, units } from './catalog.ts';
+import { clinicalServices } from './rotations.ts';
 import { foldSql } from './columns.ts';
 
 export const users = pgTable('users', {
@@ -31,6 +32,8 @@ export const roleGrants = pgTable(
     ooadId: integer('ooad_id').references(() => ooads.id),
     unitId: integer('unit_id').references(() => units.id),
     sedeId: integer('sede_id').references(() => sedes.id),
+    /** A jefe de servicio heads one service of the unit; guard management is narrowed to it. */
+    serviceId: integer('service_id').references(() => clinicalServices.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('role_grants_user_idx').on(t.userId)],

@@ -56,3 +56,20 @@ export const absences = pgTable(
   },
   (t) => [index('absences_resident_idx').on(t.residentId, t.startsOn)],
 );
+
+/**
+ * The rotación de campo requirement (DOMAIN §4.3) as dated records: which specialties need it in
+ * their last year, how long it lasts and how many camas censables the unit must have. The record
+ * in force on a block's start date applies; records are added, never overwritten.
+ */
+export const fieldRotationRules = pgTable('field_rotation_rules', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  source: text('source').notNull(),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+  specialtyCodes: text('specialty_codes').array().notNull(),
+  minMonths: integer('min_months').notNull(),
+  maxMonths: integer('max_months').notNull(),
+  minBeds: integer('min_beds').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -40,6 +40,9 @@ export const surveyCampaigns = pgTable('survey_campaigns', {
   sedeId: integer('sede_id').references(() => sedes.id),
   opensOn: date('opens_on', { mode: 'string' }).notNull(),
   closesOn: date('closes_on', { mode: 'string' }).notNull(),
+  /** Set when the campaign is closed (by hand or once its closing date has passed); results exist only after it. */
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  closedBy: integer('closed_by').references(() => users.id),
   version: integer('version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './access.ts';
 import { ooads, sedes } from './catalog.ts';
 import { persons } from './people.ts';
@@ -51,3 +51,14 @@ export const wellbeingSharing = pgTable('wellbeing_sharing', {
   version: integer('version').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** One reminder per person and screening period (e.g. 2026-T4), so a reminder goes out once across instances. */
+export const wellbeingReminders = pgTable(
+  'wellbeing_reminders',
+  {
+    personId: integer('person_id').notNull().references(() => persons.id),
+    period: text('period').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.period] })],
+);
