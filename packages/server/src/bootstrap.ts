@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { loadCatalogue } from './db/seed/catalog.ts';
 import { loadDemoUnits } from './db/seed/demo.ts';
 import { loadGuardRuleSets } from './db/seed/guard-rules.ts';
+import { loadFieldRotationRules } from './db/seed/field-rotation-rules.ts';
 import { loadEvaluationCatalogue } from './db/seed/evaluations.ts';
 import { loadDemoCodes } from './db/seed/codes.ts';
 import { loadDemoJornadas } from './db/seed/jornadas.ts';
@@ -38,6 +39,7 @@ export async function prepareOpenDatabase(database: Database, env = process.env,
   await migrate(database);
   const catalogueLoaded = await loadCatalogue(database.db, generation.today);
   await loadGuardRuleSets(database.db);
+  await loadFieldRotationRules(database.db);
   await loadEvaluationCatalogue(database.db);
   await loadDemoCodes(database.db);
   await loadActivityRequirements(database.db);

@@ -7,6 +7,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadCatalogue } from '../src/db/seed/catalog.ts';
 import { loadDemoUnits } from '../src/db/seed/demo.ts';
 import { loadGuardRuleSets } from '../src/db/seed/guard-rules.ts';
+import { loadFieldRotationRules } from '../src/db/seed/field-rotation-rules.ts';
 import { loadEvaluationCatalogue } from '../src/db/seed/evaluations.ts';
 import { loadDemoCodes } from '../src/db/seed/codes.ts';
 import { loadActivityRequirements } from '../src/db/seed/requirements.ts';
@@ -60,6 +61,7 @@ async function seed(database: Awaited<ReturnType<typeof openDatabase>>) {
   await loadCatalogue(database.db, new Date('2026-11-22T12:00:00Z'));
   await loadDemoUnits(database.db);
   await loadGuardRuleSets(database.db);
+  await loadFieldRotationRules(database.db);
   await loadEvaluationCatalogue(database.db);
   await loadDemoCodes(database.db);
   await loadActivityRequirements(database.db);

@@ -1,6 +1,18 @@
-/** Specialties that require a rotación de campo in their last year (DOMAIN §4.3), by specialty code. */
-export const FIELD_ROTATION_SPECIALTIES = ['CIG', 'GYO', 'MIN', 'PED', 'MFA', 'ANE'];
-export const FIELD_ROTATION = { minMonths: 3, maxMonths: 6, minBeds: 30 };
+import { ruleSetInForce } from '../guards/rules.ts';
+
+/**
+ * The rotación de campo requirement (DOMAIN §4.3) as one dated record: which specialties need it in
+ * their last year, its length in months and the camas censables the unit must have. The records
+ * are catalogue data; callers pick the one in force and pass it in.
+ */
+export type FieldRotationRule = { code: string; source: string; effectiveFrom: string; specialtyCodes: readonly string[]; minMonths: number; maxMonths: number; minBeds: number };
+
+/**
+ * The record that governs a last year starting on `cycleStartsOn`. One record for the whole year,
+ * since the requirement sums the year's field months: a record published mid-year applies from
+ * the next cycle, and a plan agreed at the start of the year is not judged by two rules.
+ */
+export const fieldRotationRuleFor = <T extends FieldRotationRule>(rules: readonly T[], cycleStartsOn: string): T | null => ruleSetInForce(rules, cycleStartsOn);
 
 export type PlanRotation = { id?: number; residentId: number; serviceId: number; startsOn: string; endsOn: string; kind: string; unitBeds: number; grade: number };
 export type PlanIssue = { rule: 'overlap' | 'capacity' | 'field_rotation' | 'field_unit' | 'field_length'; residentId: number | null; message: string };
@@ -35,15 +47,29 @@ export function capacity(list: readonly PlanRotation[], capacityOf: (serviceId: 
   return issues;
 }
 
-/** Last-year residents of the listed specialties need 3 to 6 months of rotación de campo at a unit with ≥ 30 camas censables. */
-export function fieldRotation(resident: { id: number; grade: number; durationYears: number; specialtyCode: string }, blocks: readonly PlanRotation[]): PlanIssue[] {
-  if (!FIELD_ROTATION_SPECIALTIES.includes(resident.specialtyCode) || resident.grade !== resident.durationYears) return [];
+/** A field block must be at a unit with the rule's camas censables; the reason a coordinator reads, or null. */
+export function fieldUnitProblem(rule: FieldRotationRule, beds: number, place: string): string | null {
+  return beds < rule.minBeds ? `La rotación de campo debe ser en una unidad con al menos ${rule.minBeds} camas censables; ${place} tiene ${beds}.` : null;
+}
+
+/**
+ * Last-year residents of the rule's specialties need its months of rotación de campo at units with
+ * its camas censables. Without a rule in force nothing is required.
+ */
+export function fieldRotation(resident: { id: number; grade: number; durationYears: number; specialtyCode: string }, blocks: readonly PlanRotation[], rule: FieldRotationRule | null): PlanIssue[] {
+  if (!rule || !rule.specialtyCodes.includes(resident.specialtyCode) || resident.grade !== resident.durationYears) return [];
   const field = blocks.filter((b) => b.kind === 'campo');
   const issues: PlanIssue[] = [];
   for (const b of field)
-    if (b.unitBeds < FIELD_ROTATION.minBeds) issues.push({ rule: 'field_unit', residentId: resident.id, message: `La rotación de campo del ${b.startsOn} es en una unidad con ${b.unitBeds} camas censables; se requieren al menos ${FIELD_ROTATION.minBeds}.` });
+    if (b.unitBeds < rule.minBeds) issues.push({ rule: 'field_unit', residentId: resident.id, message: `La rotación de campo del ${b.startsOn} es en una unidad con ${b.unitBeds} camas censables; se requieren al menos ${rule.minBeds}.` });
   const total = field.reduce((s, b) => s + months(b.startsOn, b.endsOn), 0);
-  if (total < FIELD_ROTATION.minMonths - 0.1 || total > FIELD_ROTATION.maxMonths + 0.1)
-    issues.push({ rule: field.length ? 'field_length' : 'field_rotation', residentId: resident.id, message: field.length ? `La rotación de campo suma ${total.toFixed(1)} meses; debe durar de 3 a 6.` : 'Falta la rotación de campo de último año (3 a 6 meses en una unidad con al menos 30 camas censables).' });
+  if (total < rule.minMonths - 0.1 || total > rule.maxMonths + 0.1)
+    issues.push({
+      rule: field.length ? 'field_length' : 'field_rotation',
+      residentId: resident.id,
+      message: field.length
+        ? `La rotación de campo suma ${total.toFixed(1)} meses; debe durar de ${rule.minMonths} a ${rule.maxMonths}.`
+        : `Falta la rotación de campo de último año (${rule.minMonths} a ${rule.maxMonths} meses en una unidad con al menos ${rule.minBeds} camas censables).`,
+    });
   return issues;
 }

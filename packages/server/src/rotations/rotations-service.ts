@@ -1,4 +1,4 @@
-import { capacity, fieldRotation, overlaps, type PlanRotation, resolveScope, type RotationInput, type Scope } from '@sirem/core';
+import { capacity, cycleForDate, fieldRotation, fieldUnitProblem, overlaps, type PlanRotation, resolveScope, type RotationInput, type Scope } from '@sirem/core';
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
@@ -8,6 +8,7 @@ import { absences, clinicalServices, rotations } from '../db/schema/rotations.ts
 import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { assertSedeInScope, peopleScopeSql, readScope } from '../people/scope.ts';
+import { fieldRuleFor } from './field-rules.ts';
 
 function assertMayPlan(ctx: Ctx) {
   const scope = resolveScope(ctx.actor.grants, 'rotations.manage');
@@ -22,8 +23,11 @@ const blockColumns = {
 const blocks = (db: Db) =>
   db.select(blockColumns).from(rotations).innerJoin(clinicalServices, eq(clinicalServices.id, rotations.serviceId)).innerJoin(units, eq(units.id, clinicalServices.unitId)).innerJoin(residents, eq(residents.id, rotations.residentId)).$dynamic();
 
-/** Checks a new or changed block against the resident's other blocks and the service's capacity; throws with the first problem. */
-/** Scope first (a block of someone else's resident reveals nothing), then overlap, capacity and the campo rule. */
+/**
+ * Checks a new or changed block; throws with the first problem. Scope first (a block of someone
+ * else's resident reveals nothing), then overlap, capacity and the campo rule: the record in force
+ * at the start of the cycle the block starts in, the one the plan of that cycle is judged by.
+ */
 async function checkBlock(tx: Db, scope: Scope, input: RotationInput, exceptId: number | null) {
   const [resident] = await tx.select({ id: residents.id, sedeId: residents.sedeId, grade: residents.grade, status: residents.status }).from(residents).where(eq(residents.id, input.residentId));
   if (!resident) throw badRequest('El residente no existe.', [{ field: 'residentId', message: 'Residente inexistente.' }]);
@@ -37,8 +41,9 @@ async function checkBlock(tx: Db, scope: Scope, input: RotationInput, exceptId: 
   const sameService = (await blocks(tx).where(and(eq(rotations.serviceId, input.serviceId), lte(rotations.startsOn, input.endsOn), gte(rotations.endsOn, input.startsOn), exceptId ? ne(rotations.id, exceptId) : undefined))) as PlanRotation[];
   const full = capacity([...sameService, candidate].filter((b) => b.grade === resident.grade), (_s, g) => service.capacity[g - 1] ?? 0, () => service.name);
   if (full.length) throw conflict('service_full', full[0]?.message ?? '', { errors: [{ field: 'serviceId', message: full[0]?.message ?? '' }] });
-  if (input.kind === 'campo' && service.beds < 30)
-    throw badRequest(`La rotación de campo debe ser en una unidad con al menos 30 camas censables; ${service.name} tiene ${service.beds}.`, [{ field: 'serviceId', message: 'Unidad con menos de 30 camas censables.' }]);
+  const rule = input.kind === 'campo' ? await fieldRuleFor(tx, cycleForDate(input.startsOn).startsOn) : null;
+  const small = rule && fieldUnitProblem(rule, service.beds, service.name);
+  if (rule && small) throw badRequest(small, [{ field: 'serviceId', message: `Unidad con menos de ${rule.minBeds} camas censables.` }]);
   return resident;
 }
 
@@ -78,7 +83,9 @@ export async function deleteRotation(ctx: Ctx, id: number) {
 
 /**
  * The annual plan of a unit's residents for a cycle: each resident with their blocks and every
- * rule the plan breaks (overlap, capacity, missing or invalid rotación de campo).
+ * rule the plan breaks (overlap, capacity, missing or invalid rotación de campo), and the campo
+ * record it was judged by (the one in force when the cycle starts), so the browser checks edits
+ * with the same numbers.
  */
 export async function unitPlan(ctx: Ctx, unitId: number, cycleId: number) {
   const scope = readScope(ctx);
@@ -100,15 +107,17 @@ export async function unitPlan(ctx: Ctx, unitId: number, cycleId: number) {
   const list = ids.length ? ((await blocks(ctx.db).where(and(inArray(rotations.residentId, ids), lte(rotations.startsOn, cycle.endsOn), gte(rotations.endsOn, cycle.startsOn))).orderBy(rotations.startsOn)) as (PlanRotation & { serviceName: string; unitName: string })[]) : [];
   const services = await ctx.db.select({ id: clinicalServices.id, name: clinicalServices.name, capacity: clinicalServices.capacityPerGrade }).from(clinicalServices);
   const serviceById = new Map(services.map((s) => [s.id, s]));
+  const fieldRule = await fieldRuleFor(ctx.db, cycle.startsOn);
   const issues = [
     ...overlaps(list),
     ...capacity(list, (s, g) => serviceById.get(s)?.capacity[g - 1] ?? 0, (s) => serviceById.get(s)?.name ?? ''),
-    ...people.flatMap((p) => fieldRotation(p, list.filter((b) => b.residentId === p.id))),
+    ...people.flatMap((p) => fieldRotation(p, list.filter((b) => b.residentId === p.id), fieldRule)),
   ];
   const away = ids.length ? await ctx.db.select({ residentId: absences.residentId, kind: absences.kind, startsOn: absences.startsOn, endsOn: absences.endsOn }).from(absences).where(and(inArray(absences.residentId, ids), eq(absences.status, 'aprobada'), lte(absences.startsOn, cycle.endsOn), gte(absences.endsOn, cycle.startsOn))) : [];
   return {
     cycle: { id: cycle.id, code: cycle.code, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
     residents: people.map((p) => ({ ...p, blocks: list.filter((b) => b.residentId === p.id), absences: away.filter((a) => a.residentId === p.id) })),
     issues,
+    fieldRule,
   };
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resourceRoutes } from '../catalog/crud-routes.ts';
 import { ctxOf } from '../http/context.ts';
+import { listFieldRotationRules } from './field-rules.ts';
 import { absenceQuery, decideAbsence, listAbsences, requestAbsence } from './absences-service.ts';
 import { copyInput, copyPlanForward, planXlsx } from './plan-copy.ts';
 import { createRotation, deleteRotation, unitPlan, updateRotation } from './rotations-service.ts';
@@ -20,6 +21,7 @@ export async function rotationRoutes(app: FastifyInstance) {
   r.get('/rotations/plan/export.xlsx', { schema: { tags, summary: 'Plan anual en Excel', querystring: z.object({ unitId: id, cycleId: id }) } }, async (req, reply) =>
     planXlsx(ctxOf(req), reply, req.query.unitId, req.query.cycleId),
   );
+  r.get('/rotations/field-rules', { schema: { tags, summary: 'Requisitos de rotación de campo por fecha de vigencia' } }, async (req) => listFieldRotationRules(ctxOf(req)));
   r.post('/rotations/plan/copy', { schema: { tags, summary: 'Copiar el plan del ciclo anterior (por grado)', body: copyInput } }, async (req) => copyPlanForward(ctxOf(req), req.body));
   r.post('/rotations', { schema: { tags, summary: 'Programar una rotación', body: rotationInput } }, async (req, reply) => reply.status(201).send(await createRotation(ctxOf(req), req.body)));
   r.patch('/rotations/:id', { schema: { tags, summary: 'Modificar una rotación', params: idParam, body: rotationInput.and(versioned) } }, async (req) => updateRotation(ctxOf(req), req.params.id, req.body));

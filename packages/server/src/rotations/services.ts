@@ -18,7 +18,7 @@ export const serviceResource: Resource<ServiceInput, ServiceQuery> = {
   query: (db) =>
     db
       .select({
-        id: clinicalServices.id, unitId: clinicalServices.unitId, unitName: units.name, ooadId: units.ooadId, ooadName: ooads.name, name: clinicalServices.name,
+        id: clinicalServices.id, unitId: clinicalServices.unitId, unitName: units.name, unitBeds: units.camasCensables, ooadId: units.ooadId, ooadName: ooads.name, name: clinicalServices.name,
         capacityPerGrade: clinicalServices.capacityPerGrade, validFrom: clinicalServices.validFrom, validTo: clinicalServices.validTo,
         active: clinicalServices.active, version: clinicalServices.version,
       })

@@ -1,18 +1,20 @@
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, parseDisplayDate } from '@sirem/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
+import type { BlockDraft } from './FieldRule.tsx';
 
 export type EditableBlock = { id: number; residentId: number; serviceId: number; serviceName: string; startsOn: string; endsOn: string; kind: string; note: string | null; version: number };
 
 /**
  * Changes one rotation block's service, dates or kind; the server checks overlap, capacity and the
- * campo rule and refuses a stale version, and its message is shown as it comes.
+ * campo rule and refuses a stale version, and its message is shown as it comes. `check` shows what
+ * the campo rule says of the change as it is typed.
  */
-export function EditBlockModal({ block, residentName, onClose, onSaved }: { block: EditableBlock | null; residentName: string; onClose: () => void; onSaved: () => Promise<unknown> }) {
+export function EditBlockModal({ block, residentName, onClose, onSaved, check }: { block: EditableBlock | null; residentName: string; onClose: () => void; onSaved: () => Promise<unknown>; check?: (draft: BlockDraft) => ReactNode }) {
   const { t } = useI18n();
   const [form, setForm] = useState({ serviceId: null as string | null, from: '', to: '', kind: 'regular' });
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +54,7 @@ export function EditBlockModal({ block, residentName, onClose, onSaved }: { bloc
             <TextInput label={t('plan.to')} name="endsOn" placeholder="dd/mm/aaaa" value={form.to} onChange={(e) => setForm({ ...form, to: e.currentTarget.value })} error={fields.endsOn} />
           </Group>
           <Select label={t('plan.kind')} data={['regular', 'campo']} value={form.kind} onChange={(v) => setForm({ ...form, kind: v ?? 'regular' })} />
+          {block && check?.(form)}
           <Group>
             <Button type="submit" disabled={!form.serviceId}>{t('common.save')}</Button>
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

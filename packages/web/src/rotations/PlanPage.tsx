@@ -1,18 +1,24 @@
 import { Alert, Button, Group, List, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { parseDisplayDate } from '@sirem/core';
+import { type FieldRotationRule, parseDisplayDate } from '@sirem/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, qs } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefSelect } from '../ui/RefSelect.tsx';
 import { EditBlockModal, type EditableBlock } from './EditBlockModal.tsx';
+import { FieldRuleCheck, FieldRuleNote } from './FieldRule.tsx';
 
-type Block = EditableBlock & { unitName: string };
-type Plan = { cycle: { id: number; code: string; startsOn: string }; residents: { id: number; fullName: string; grade: number; specialtyName: string; blocks: Block[]; absences: { kind: string; startsOn: string; endsOn: string }[] }[]; issues: { rule: string; message: string }[] };
+type Block = EditableBlock & { unitName: string; unitBeds: number; grade: number };
+type Resident = { id: number; fullName: string; grade: number; durationYears: number; specialtyCode: string; specialtyName: string; blocks: Block[]; absences: { kind: string; startsOn: string; endsOn: string }[] };
+type Plan = { cycle: { id: number; code: string; startsOn: string; endsOn: string }; residents: Resident[]; issues: { rule: string; message: string }[]; fieldRule: FieldRotationRule | null };
 const MONTHS = ['mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic', 'ene', 'feb'];
 
-/** Residents × months of a unit for a cycle; a click on a block edits it; edits are checked by the server and the plan's violations are listed. */
+/**
+ * Residents × months of a unit for a cycle; a click on a block edits it. The campo rule the plan is
+ * judged by is shown, and checks an added or changed block before it is saved; the server checks
+ * every edit again and the plan's violations are listed.
+ */
 export function PlanPage() {
   const { t } = useI18n();
   const client = useQueryClient();
@@ -20,7 +26,7 @@ export function PlanPage() {
   const [cycleId, setCycle] = useState<string | null>(null);
   const [form, setForm] = useState({ residentId: null as string | null, serviceId: null as string | null, from: '', to: '', kind: 'regular' });
   const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<{ block: Block; name: string } | null>(null);
+  const [editing, setEditing] = useState<{ block: Block; resident: Resident } | null>(null);
   const plan = useQuery({ queryKey: ['plan', unitId, cycleId], enabled: Boolean(unitId && cycleId), queryFn: () => api.get<Plan>(`/rotations/plan${qs({ unitId, cycleId })}`) });
   const year = Number(plan.data?.cycle.startsOn.slice(0, 4));
   const month = (i: number) => {
@@ -62,6 +68,7 @@ export function PlanPage() {
       {error && <Alert color="red" role="alert">{error}</Alert>}
       {plan.data && (
         <>
+          <FieldRuleNote rule={plan.data.fieldRule} cycleStartsOn={plan.data.cycle.startsOn} />
           {plan.data.issues.length ? (
             <Alert color="orange" title={t('plan.issues')} data-testid="plan-issues"><List size="sm">{plan.data.issues.slice(0, 20).map((i) => <List.Item key={i.message}>{i.message}</List.Item>)}</List></Alert>
           ) : <Alert color="green" data-testid="plan-issues">{t('plan.noIssues')}</Alert>}
@@ -75,7 +82,7 @@ export function PlanPage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>R{r.grade} {r.fullName}</Table.Td>
                       {MONTHS.map((m, i) => <Table.Td key={m}>{r.blocks.filter((b) => b.startsOn <= month(i).last && b.endsOn >= month(i).first).map((b) => (
                         <Text key={b.id} size="xs" c={b.kind === 'campo' ? 'teal' : undefined}>
-                          <Text span size="xs" td="underline" style={{ cursor: 'pointer' }} role="button" aria-label={`${t('plan.edit')} ${b.serviceName}`} onClick={() => setEditing({ block: b, name: r.fullName })}>{b.serviceName}</Text>{' '}
+                          <Text span size="xs" td="underline" style={{ cursor: 'pointer' }} role="button" aria-label={`${t('plan.edit')} ${b.serviceName}`} onClick={() => setEditing({ block: b, resident: r })}>{b.serviceName}</Text>{' '}
                           <Text span size="xs" c="red" style={{ cursor: 'pointer' }} role="button" aria-label={`${t('plan.delete')} ${b.serviceName}`} onClick={() => run(() => api.delete(`/rotations/${b.id}`))}>×</Text>
                         </Text>
                       ))}
@@ -86,7 +93,8 @@ export function PlanPage() {
               </Table>
             </ScrollArea>
           </Paper>
-          <EditBlockModal block={editing?.block ?? null} residentName={editing?.name ?? ''} onClose={() => setEditing(null)} onSaved={refresh} />
+          <EditBlockModal block={editing?.block ?? null} residentName={editing?.resident.fullName ?? ''} onClose={() => setEditing(null)} onSaved={refresh}
+            check={(draft) => <FieldRuleCheck rule={plan.data.fieldRule} cycle={plan.data.cycle} resident={editing?.resident} replacing={editing?.block.id} draft={draft} />} />
           <Paper withBorder p="md">
             <Text fw={600} mb="xs">{t('plan.add')}</Text>
             <Group align="end" wrap="wrap">
@@ -97,6 +105,7 @@ export function PlanPage() {
               <Select label={t('plan.kind')} data={['regular', 'campo']} value={form.kind} onChange={(v) => setForm({ ...form, kind: v ?? 'regular' })} w={120} />
               <Button onClick={add} disabled={!form.residentId || !form.serviceId}>{t('plan.add')}</Button>
             </Group>
+            <FieldRuleCheck rule={plan.data.fieldRule} cycle={plan.data.cycle} resident={plan.data.residents.find((r) => String(r.id) === form.residentId)} draft={form} />
           </Paper>
         </>
       )}
