@@ -40,6 +40,7 @@ export const PEOPLE: Table = {
   ...catalogue('services', PEOPLE_MANAGERS, (fx) => ({ unitId: fx.rows.services.unitId, name: fx.rows.services.name, capacityPerGrade: [1] }), stale('services'), '/api/v1/rotations/services', { row: 'servicesB', duplicate: (fx) => ({ unitId: fx.b.unitId, name: fx.rows.servicesB.name, capacityPerGrade: [1] }) }),
   'GET /api/v1/rotations/plan': { allow: SIGNED_IN },
   'GET /api/v1/rotations/plan/export.xlsx': { allow: SIGNED_IN },
+  'GET /api/v1/rotations/field-rules': { allow: SIGNED_IN },
   'POST /api/v1/rotations/plan/copy': { allow: PEOPLE_MANAGERS, body: (fx) => ({ unitId: fx.a.unitId, fromCycleId: STALE, toCycleId: STALE }), outside: { body: (fx) => ({ unitId: fx.b.unitId, fromCycleId: STALE, toCycleId: STALE }) } },
   'POST /api/v1/rotations': { allow: PEOPLE_MANAGERS, body: (fx) => overlapping(fx.a), outside: { body: (fx) => overlapping(fx.b) } },
   'PATCH /api/v1/rotations/:id': { allow: PEOPLE_MANAGERS, id: (fx) => fx.a.rotationId, body: (fx) => ({ ...overlapping(fx.a), version: STALE }), outside: { id: (fx) => fx.b.rotationId, body: (fx) => ({ ...overlapping(fx.b), version: STALE }) } },
