@@ -5,6 +5,7 @@ import { units } from '../src/db/schema/catalog.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jornadaPlans } from '../src/db/schema/jornadas.ts';
 import { loadDemoJornadas } from '../src/db/seed/jornadas.ts';
+import { queryRows } from '../src/db/rows.ts';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { entry, residentWithProfessor } from './support/activity.ts';
 import { ok } from './support/catalog.ts';
@@ -155,6 +156,32 @@ describe('linking entries to a Jornada', () => {
     expect(audit.map((a) => a.after)).toEqual([{ linkedRecords: 2 }]);
     const report = ok<Report>(await central.get(`/api/v1/jornadas/${j.id}/report`));
     expect(report.total.fromRecords).toBe(2);
+  });
+
+  it('the report follows every change to an entry and always equals a direct count of the entries', async () => {
+    const j = await create(98, '2026-03-02', '2026-03-04');
+    const direct = async () => {
+      const [r] = await queryRows<{ n: number; people: number }>(t.database.db, sql`select count(*)::int as n, count(distinct resident_id)::int as people from activity_records where jornada_id = ${j.id} and status <> 'devuelta'`);
+      return { n: Number(r?.n), people: Number(r?.people) };
+    };
+    const report = async () => {
+      const r = ok<Report & { byDay: { day: string; fromRecords: number }[] }>(await central.get(`/api/v1/jornadas/${j.id}/report`));
+      return { n: r.total.fromRecords, people: r.participants, days: r.byDay.filter((d) => d.fromRecords).map((d) => `${d.day}:${d.fromRecords}`) };
+    };
+    const a = await log('2026-03-02');
+    const b = await log('2026-03-03');
+    expect(await report()).toEqual({ ...(await direct()), days: ['2026-03-02:1', '2026-03-03:1'] });
+    // Moving an entry to another day of the Jornada moves its count.
+    const moved = ok<{ version: number }>(await jal.me.patch(`/api/v1/activity/records/${b.id}`, { ...entry(jal.resident.id, jal.sede.unitId, { performedOn: '2026-03-04' }), version: 0 }));
+    expect(await report()).toEqual({ ...(await direct()), days: ['2026-03-02:1', '2026-03-04:1'] });
+    // A returned entry leaves the figures; its correction brings it back; the participant stays counted once.
+    ok(await jal.prof.post(`/api/v1/activity/records/${a.id}/review`, { decision: 'devuelta', comment: 'Falta el diagnóstico correcto.', version: 0 }));
+    expect(await report()).toEqual({ n: 1, people: 1, days: ['2026-03-04:1'] });
+    expect(await direct()).toEqual({ n: 1, people: 1 });
+    ok(await jal.me.patch(`/api/v1/activity/records/${a.id}`, { ...entry(jal.resident.id, jal.sede.unitId, { performedOn: '2026-03-02' }), version: 1 }));
+    ok(await jal.prof.post(`/api/v1/activity/records/${b.id}/review`, { decision: 'verificada', comment: null, version: moved.version }));
+    expect(await report()).toEqual({ n: 2, people: 1, days: ['2026-03-02:1', '2026-03-04:1'] });
+    expect(await direct()).toEqual({ n: 2, people: 1 });
   });
 
   it('overlapping Jornadas: existing links stay; a new entry goes to the latest start, then the lowest number', async () => {

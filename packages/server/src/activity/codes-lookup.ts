@@ -1,7 +1,7 @@
 import type { CodeSystem } from '@sirem/core';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { codes, codeVersions } from '../db/schema/activity.ts';
+import { codeVersions } from '../db/schema/activity.ts';
 import { badRequest } from '../http/errors.ts';
 import { canonicalCode } from '@sirem/core/activity/codes';
 
@@ -12,19 +12,26 @@ export async function currentVersion(db: Db, system: CodeSystem) {
   return v ?? null;
 }
 
-/**
- * Resolves a typed code against the catalogue version in force, in its canonical form (A000 is
- * A00.0); the version id and the canonical code are kept on the record.
- */
-export async function checkCode(db: Db, system: CodeSystem, typed: string | null, field: string): Promise<{ code: string | null; versionId: number | null }> {
-  if (!typed) return { code: null, versionId: null };
-  const code = canonicalCode(system, typed) ?? typed;
-  const version = await currentVersion(db, system);
-  if (!version) throw badRequest(`No hay un catálogo ${NAMES[system]} cargado; pida al administrador que lo cargue.`, [{ field, message: 'Catálogo no cargado.' }]);
-  const [hit] = await db.select({ id: codes.id }).from(codes).where(and(eq(codes.versionId, version.id), eq(codes.code, code)));
-  if (!hit)
-    throw badRequest(`El código ${code} no está en el catálogo ${NAMES[system]} vigente (${version.label}); búsquelo por descripción y elija uno de la lista.`, [
-      { field, message: `Código ${code} inexistente en ${version.label}.` },
+/** What the catalogue in force says about a typed code: its version and whether the code is in it (null: no catalogue loaded). */
+export type CodeFact = { versionId: number; label: string; hit: boolean } | null;
+
+/** The canonical form of a typed code (A000 is A00.0), or null when none was typed. */
+export const canonical = (system: CodeSystem, typed: string | null) => (typed ? (canonicalCode(system, typed) ?? typed) : null);
+
+/** A scalar subquery giving the CodeFact of `code` as JSON, so the lookup rides along with the entry's other checks. */
+export const codeFactSql = (system: CodeSystem, code: string | null): SQL =>
+  code === null
+    ? sql`null::json`
+    : sql`(select json_build_object('versionId', v.id, 'label', v.label, 'hit', exists(select 1 from codes c where c.version_id = v.id and c.code = ${code}))
+           from code_versions v where v.system = ${system} and v.current order by v.id desc limit 1)`;
+
+/** Turns a CodeFact into the columns to store, or the error that tells the user what to fix. */
+export function resolveCode(system: CodeSystem, code: string | null, fact: CodeFact, field: string): { code: string | null; versionId: number | null } {
+  if (code === null) return { code: null, versionId: null };
+  if (!fact) throw badRequest(`No hay un catálogo ${NAMES[system]} cargado; pida al administrador que lo cargue.`, [{ field, message: 'Catálogo no cargado.' }]);
+  if (!fact.hit)
+    throw badRequest(`El código ${code} no está en el catálogo ${NAMES[system]} vigente (${fact.label}); búsquelo por descripción y elija uno de la lista.`, [
+      { field, message: `Código ${code} inexistente en ${fact.label}.` },
     ]);
-  return { code, versionId: version.id };
+  return { code, versionId: fact.versionId };
 }

@@ -1,46 +1,80 @@
 import { type ActivityInput, futureDateProblem, mexicoToday } from '@sirem/core';
-import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { units } from '../db/schema/catalog.ts';
-import { facultyAppointments } from '../db/schema/people.ts';
 import { badRequest } from '../http/errors.ts';
-import { jornadaForEntry } from '../jornadas/linking.ts';
-import { checkCode } from './codes-lookup.ts';
+import { jornadaOfUnitSql } from '../jornadas/linking.ts';
+import { type CodeFact, canonical, codeFactSql, resolveCode } from './codes-lookup.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+export type EntryResident = { id: number; sedeId: number; status: string; userId: number | null; personId: number; place: { sedeId: number; unitId: number; ooadId: number } };
+type EntryUnit = { id: number; ooadId: number; isUmae: boolean; jornadaId: number | null };
+
+/**
+ * Everything an entry points to, read in one round trip because it runs on every act a resident
+ * logs: the resident and where they train, the unit where the act happened and the Jornada
+ * running there that day, whether the supervisor is a professor of the sede (`sedeId`, or the
+ * resident's) on that date, and the codes in the catalogue in force.
+ */
+async function entryFacts(db: Db, input: ActivityInput, sedeId: number | null) {
+  const diagnosis = canonical('cie10', input.diagnosisCode);
+  const procedure = canonical('cie9mc', input.procedureCode);
+  const day = sql`${input.performedOn}::date`;
+  const sede = sql`coalesce(${sedeId}::int, (select sede_id from residents where id = ${input.residentId}))`;
+  const [row] = rowsOf<{ resident: unknown; unit: unknown; supervisor_ok: boolean | null; dx: unknown; px: unknown }>(
+    await db.execute(sql`select
+      (select json_build_object('id', r.id, 'sedeId', r.sede_id, 'status', r.status, 'userId', p.user_id, 'personId', p.id,
+                                'place', json_build_object('sedeId', s.id, 'unitId', s.unit_id, 'ooadId', su.ooad_id))
+         from residents r join persons p on p.id = r.person_id join sedes s on s.id = r.sede_id join units su on su.id = s.unit_id
+        where r.id = ${input.residentId}) as resident,
+      (select json_build_object('id', u.id, 'ooadId', u.ooad_id, 'isUmae', u.unit_type_code = 'UMAE',
+                                'jornadaId', ${jornadaOfUnitSql(sql`u.id`, sql`u.ooad_id`, sql`u.unit_type_code = 'UMAE'`, day)})
+         from units u where u.id = ${input.unitId}) as unit,
+      ${input.supervisorPersonId
+        ? sql`exists(select 1 from faculty_appointments fa where fa.person_id = ${input.supervisorPersonId} and fa.sede_id = ${sede}
+                 and fa.role in ('titular', 'adjunto') and fa.starts_on <= ${day} and (fa.ends_on is null or fa.ends_on >= ${day}))`
+        : sql`null::boolean`} as supervisor_ok,
+      ${codeFactSql('cie10', diagnosis)} as dx,
+      ${codeFactSql('cie9mc', procedure)} as px`),
+  );
+  return {
+    resident: json<EntryResident | null>(row?.resident ?? null),
+    unit: json<EntryUnit | null>(row?.unit ?? null),
+    supervisorOk: row?.supervisor_ok !== false,
+    diagnosis: { code: diagnosis, fact: json<CodeFact>(row?.dx ?? null) },
+    procedure: { code: procedure, fact: json<CodeFact>(row?.px ?? null) },
+  };
+}
+
+export function missingResident(): never {
+  throw badRequest('El residente no existe.', [{ field: 'residentId', message: 'Residente inexistente.' }]);
+}
 
 /**
  * Checks an entry against the data it points to and returns the columns to store: the date is not
  * in the future, the unit exists, the supervisor is a professor of the resident's sede on that
  * date, the codes exist in the catalogue in force (stored in canonical form), and the Jornada
- * running there that day.
+ * running there that day. `authorise` sees the resident before anything else is judged, so a
+ * caller out of scope learns nothing about the rest of the entry.
  */
-export async function entryValues(db: Db, input: ActivityInput, sedeId: number, today = mexicoToday()) {
+export async function entryValues(db: Db, input: ActivityInput, opts: { sedeId?: number; authorise: (r: EntryResident) => void }, today = mexicoToday()) {
+  const facts = await entryFacts(db, input, opts.sedeId ?? null);
+  if (!facts.resident) missingResident();
+  opts.authorise(facts.resident);
   const future = futureDateProblem(input.performedOn, today);
   if (future) throw badRequest(future, [{ field: 'performedOn', message: 'Fecha futura.' }]);
-  const [unit] = await db.select({ id: units.id, ooadId: units.ooadId, isUmae: sql<boolean>`${units.unitTypeCode} = 'UMAE'` }).from(units).where(eq(units.id, input.unitId));
+  const { unit } = facts;
   if (!unit) throw badRequest('La unidad donde se realizó la actividad no existe.', [{ field: 'unitId', message: 'Unidad inexistente.' }]);
-  if (input.supervisorPersonId) {
-    const [prof] = await db
-      .select({ id: facultyAppointments.id })
-      .from(facultyAppointments)
-      .where(and(
-        eq(facultyAppointments.personId, input.supervisorPersonId),
-        eq(facultyAppointments.sedeId, sedeId),
-        inArray(facultyAppointments.role, ['titular', 'adjunto']),
-        lte(facultyAppointments.startsOn, input.performedOn),
-        or(isNull(facultyAppointments.endsOn), gte(facultyAppointments.endsOn, input.performedOn)),
-      ))
-      .limit(1);
-    if (!prof)
-      throw badRequest('El supervisor elegido no es profesor (titular o adjunto) de la sede del residente en esa fecha; elija a un profesor de la sede.', [
-        { field: 'supervisorPersonId', message: 'No es profesor de la sede.' },
-      ]);
-  }
-  const diagnosis = await checkCode(db, 'cie10', input.diagnosisCode, 'diagnosisCode');
-  const procedure = await checkCode(db, 'cie9mc', input.procedureCode, 'procedureCode');
-  const jornadaId = await jornadaForEntry(db, unit, input.performedOn);
+  if (!facts.supervisorOk)
+    throw badRequest('El supervisor elegido no es profesor (titular o adjunto) de la sede del residente en esa fecha; elija a un profesor de la sede.', [
+      { field: 'supervisorPersonId', message: 'No es profesor de la sede.' },
+    ]);
+  const diagnosis = resolveCode('cie10', facts.diagnosis.code, facts.diagnosis.fact, 'diagnosisCode');
+  const procedure = resolveCode('cie9mc', facts.procedure.code, facts.procedure.fact, 'procedureCode');
   return {
     residentId: input.residentId,
-    sedeId,
+    sedeId: opts.sedeId ?? facts.resident.sedeId,
     performedOn: input.performedOn,
     unitId: input.unitId,
     service: input.service,
@@ -55,6 +89,6 @@ export async function entryValues(db: Db, input: ActivityInput, sedeId: number, 
     ageBand: input.ageBand,
     sex: input.sex,
     note: input.note,
-    jornadaId,
+    jornadaId: unit.jornadaId,
   };
 }

@@ -36,7 +36,7 @@ export async function residentPlace(db: Db, residentId: number) {
 }
 
 /** The actor's own resident row counts as in scope for a self grant; otherwise the resident's sede must be. */
-export function coversResident(scope: Scope, ctx: Ctx, r: Awaited<ReturnType<typeof residentPlace>>) {
+export function coversResident(scope: Scope, ctx: Ctx, r: { sedeId: number; userId: number | null; place: { ooadId: number; unitId: number } }) {
   if (scope.kind === 'some' && scope.self && r.userId === ctx.actor.userId) return true;
   return scopeCovers(scope, { ooadId: r.place.ooadId, unitId: r.place.unitId, sedeIds: [r.sedeId] });
 }

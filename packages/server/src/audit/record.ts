@@ -1,3 +1,5 @@
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import type { Ctx } from '../http/context.ts';
@@ -39,4 +41,25 @@ export async function recordAudits(tx: Db, ctx: Pick<Ctx, 'actor' | 'requestId'>
         requestId: ctx.requestId,
       })),
     );
+}
+
+type Actorish = Pick<Ctx, 'actor' | 'requestId'>;
+
+/**
+ * Inserts one row and its `create` audit row in a single statement, so a hot write path needs
+ * neither a transaction nor a second round trip; both are stored or neither is. Returns the stored
+ * row under the table's property names, as Drizzle would.
+ */
+export async function insertAudited<T extends PgTable & { id: AnyPgColumn }>(db: Db, ctx: Actorish, table: T, values: T['$inferInsert'], entity: string): Promise<T['$inferSelect']> {
+  const columns = Object.entries(getTableColumns(table));
+  const fields = sql.join(columns.map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ins.${sql.identifier(column.name)}`), sql`, `);
+  const result = await db.execute(sql`with ins as (${db.insert(table).values(values).returning().getSQL()}),
+    j as (select ins.id, json_build_object(${fields}) as row from ins),
+    a as (insert into ${auditLog} (actor_id, actor_name, action, entity, entity_id, after, request_id)
+          select ${ctx.actor?.userId || null}::int, ${ctx.actor?.username ?? null}::text, 'create', ${entity}::text, j.id::text, j.row, ${ctx.requestId}::text from j)
+    select row from j`);
+  const [first] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { row: unknown }[];
+  const row = (typeof first.row === 'string' ? JSON.parse(first.row) : first.row) as Record<string, unknown>;
+  for (const [key, column] of columns) if (column.columnType === 'PgTimestamp' && typeof row[key] === 'string') row[key] = new Date(row[key] as string);
+  return row as T['$inferSelect'];
 }

@@ -1,27 +1,20 @@
-import { and, asc, desc, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { activityRecords } from '../db/schema/activity.ts';
 import { units } from '../db/schema/catalog.ts';
-import { jornadas } from '../db/schema/jornadas.ts';
 import { participatingUnits } from './access.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 /**
- * The Jornada an act belongs to: one running that day where the unit takes part (a unit of a
- * participating OOAD other than a UMAE, or a participating UMAE). When Jornadas overlap, the one
- * that started last wins, then the lowest number, so the choice never depends on row order.
+ * The Jornada an act belongs to, as a scalar subquery over the unit's columns: one running that
+ * day where the unit takes part (a unit of a participating OOAD other than a UMAE, or a
+ * participating UMAE). When Jornadas overlap, the one that started last wins, then the lowest
+ * number, so the choice never depends on row order.
  */
-export async function jornadaForEntry(db: Db, unit: { id: number; ooadId: number; isUmae: boolean }, performedOn: string) {
-  const byOoad = unit.isUmae ? sql`false` : sql`${unit.ooadId}::int = any(${jornadas.ooadIds})`;
-  const [j] = await db
-    .select({ id: jornadas.id })
-    .from(jornadas)
-    .where(and(lte(jornadas.startsOn, performedOn), gte(jornadas.endsOn, performedOn), or(byOoad, sql`${unit.id}::int = any(${jornadas.umaeIds})`)))
-    .orderBy(desc(jornadas.startsOn), asc(jornadas.number))
-    .limit(1);
-  return j?.id ?? null;
-}
+export const jornadaOfUnitSql = (unitId: SQL, ooadId: SQL, isUmae: SQL, day: SQL) => sql`(select j.id from jornadas j
+  where j.starts_on <= ${day} and j.ends_on >= ${day} and ((not (${isUmae}) and ${ooadId} = any(j.ooad_ids)) or ${unitId} = any(j.umae_ids))
+  order by j.starts_on desc, j.number asc limit 1)`;
 
 /**
  * Links the entries already in the log that fall within a new Jornada's dates and units and

@@ -8,14 +8,14 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
 
 /**
  * Planned and achieved per unit and target category. Achieved has two sources kept apart:
- * residents' activity records linked to the Jornada (returned entries excluded) and the units'
- * own aggregate counts.
+ * residents' activity records linked to the Jornada (returned entries excluded), read from the
+ * tallies the database keeps of them, and the units' own aggregate counts.
  */
 export async function jornadaCells(db: Db, jornadaId: number, categories: string[]): Promise<JornadaCell[]> {
   const cats = sql.join(categories.map((c) => sql`${c}`), sql`, `);
   const result = await db.execute(sql`
     with p as (select unit_id, category, sum(planned)::int n from jornada_plans where jornada_id = ${jornadaId} group by 1, 2),
-         r as (select unit_id, kind as category, count(*)::int n from activity_records where jornada_id = ${jornadaId} and status <> 'devuelta' group by 1, 2),
+         r as (select unit_id, kind as category, sum(n)::int n from jornada_tallies where jornada_id = ${jornadaId} group by 1, 2),
          c as (select unit_id, category, sum(count)::int n from jornada_unit_counts where jornada_id = ${jornadaId} group by 1, 2),
          k as (select unit_id, category from p union select unit_id, category from r union select unit_id, category from c)
     select k.unit_id as "unitId", u.name as "unitName", o.name as "ooadName", (u.unit_type_code = 'UMAE') as "isUmae", k.category,
@@ -31,7 +31,7 @@ export async function jornadaCells(db: Db, jornadaId: number, categories: string
 async function byDay(db: Db, jornadaId: number) {
   const result = await db.execute(sql`
     select day::text as day, category, sum(r)::int as "fromRecords", sum(u)::int as "fromUnits" from (
-      select performed_on as day, kind as category, count(*) r, 0 u from activity_records where jornada_id = ${jornadaId} and status <> 'devuelta' group by 1, 2
+      select day, kind as category, sum(n) r, 0 u from jornada_tallies where jornada_id = ${jornadaId} group by 1, 2
       union all select day, category, 0, sum(count) from jornada_unit_counts where jornada_id = ${jornadaId} group by 1, 2) x
     group by 1, 2 order by 1, 2`);
   return rowsOf<{ day: string; category: string; fromRecords: number; fromUnits: number }>(result).map((r) => ({
@@ -43,7 +43,7 @@ export async function jornadaReport(ctx: Ctx, jornadaId: number) {
   readJornadas(ctx);
   const j = await jornadaById(ctx.db, jornadaId);
   const cells = await jornadaCells(ctx.db, j.id, j.categories);
-  const [participants] = rowsOf<{ n: number }>(await ctx.db.execute(sql`select count(distinct resident_id)::int as n from activity_records where jornada_id = ${j.id} and status <> 'devuelta'`));
+  const [participants] = rowsOf<{ n: number }>(await ctx.db.execute(sql`select count(*)::int as n from jornada_participant_tallies where jornada_id = ${j.id} and n > 0`));
   const order = (rows: ReturnType<typeof summarise>) => rows.sort((a, b) => b.achieved - a.achieved || a.key.localeCompare(b.key, 'es'));
   const byCategory = summarise(cells, (c) => c.category).sort((a, b) => j.categories.indexOf(a.key) - j.categories.indexOf(b.key));
   const total = summarise(cells, () => 'total')[0] ?? { key: 'total', planned: 0, achieved: 0, fromRecords: 0, fromUnits: 0, percent: null };
@@ -65,7 +65,7 @@ export async function cumulativeReport(ctx: Ctx) {
   const result = await ctx.db.execute(sql`
     with j as (select id, number, starts_on, categories from jornadas),
          p as (select jornada_id, category, sum(planned)::int n from jornada_plans group by 1, 2),
-         a as (select jornada_id, kind as category, count(*)::int n from activity_records where jornada_id is not null and status <> 'devuelta' group by 1, 2
+         a as (select jornada_id, kind as category, sum(n)::int n from jornada_tallies group by 1, 2
                union all select jornada_id, category, sum(count)::int from jornada_unit_counts group by 1, 2),
          s as (select jornada_id, category, sum(n)::int n from a group by 1, 2),
          k as (select jornada_id, category from p union select jornada_id, category from s)

@@ -9,12 +9,17 @@ export const ident = (name: string) => sql.raw(`"${name.replaceAll('"', '""')}"`
 const identList = (names: string[]) => sql.raw(names.map((n) => `"${n.replaceAll('"', '""')}"`).join(', '));
 
 /**
- * The application's tables in an order where every table comes after those it references, with
+ * The application's tables (derived ones excepted) in an order where every table comes after those it references, with
  * what a copy needs: primary key (row order), the columns that can be written (generated columns
  * are derived again on restore) and the serial column whose sequence must follow the data.
  */
 export async function listTables(db: Pick<Db, 'execute'>): Promise<TableInfo[]> {
-  const tables = await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+  // Derived tables (their comment says so) are left out: a restore rebuilds them from the data they derive from.
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'
+          and coalesce(obj_description(format('public.%I', table_name)::regclass, 'pg_class'), '') not like 'sirem:derived%' order by table_name`,
+  );
   const columns = await queryRows<{ table: string; column: string; generated: string; serial: boolean }>(
     db,
     sql`select table_name as "table", column_name as "column", is_generated as generated, coalesce(column_default like 'nextval(%', false) as serial

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './access.ts';
 import { units } from './catalog.ts';
 
@@ -82,4 +82,33 @@ export const bedCapacity = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('bed_capacity_key').on(t.unitId, t.takenOn)],
+);
+
+/**
+ * Residents' entries linked to a Jornada, counted per unit, kind and day (returned entries
+ * excluded). Kept by statement triggers on activity_records in the same transaction as each
+ * change, so the Jornada report reads a few thousand tallies instead of every entry; derived
+ * data, rebuilt from the entries on restore and never written by the application.
+ */
+export const jornadaTallies = pgTable(
+  'jornada_tallies',
+  {
+    jornadaId: integer('jornada_id').notNull().references(() => jornadas.id),
+    unitId: integer('unit_id').notNull(),
+    kind: text('kind').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jornadaId, t.unitId, t.kind, t.day] })],
+);
+
+/** Entries per resident in a Jornada, kept like jornada_tallies, so participants are counted without reading the entries. */
+export const jornadaParticipantTallies = pgTable(
+  'jornada_participant_tallies',
+  {
+    jornadaId: integer('jornada_id').notNull().references(() => jornadas.id),
+    residentId: integer('resident_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jornadaId, t.residentId] })],
 );
