@@ -29,6 +29,9 @@ const sheet = (satisfaction: number, recommend: number) => ({
   ],
 });
 
+/** Results are published only once a campaign is closed; a freshly opened one is at version 0. */
+const close = async (id: number) => ok(await central.post(`/api/v1/surveys/campaigns/${id}/close`, { version: 0 }));
+
 beforeAll(async () => {
   t = await setupApp();
   admin = await t.userWith('admin.encuestas', [national()]);
@@ -85,6 +88,8 @@ describe('results with small-group suppression', () => {
   it('a sede with 4 respondents is suppressed, and so is the sede that would give it away by subtraction', async () => {
     for (const r of inJalisco.slice(1)) ok(await r.client.post(`/api/v1/surveys/campaigns/${campaignId}/responses`, sheet(4, 9)), 201);
     for (const [i, r] of inNuevoLeon.entries()) ok(await r.client.post(`/api/v1/surveys/campaigns/${campaignId}/responses`, sheet(i < 3 ? 5 : 2, i < 3 ? 10 : 5)), 201);
+    expect(ok<{ published: boolean }>(await central.get(`/api/v1/surveys/campaigns/${campaignId}/results?groupBy=nation`)).published).toBe(false);
+    await close(campaignId);
 
     const oneSede = ok<{ total: { suppressed: boolean; responses: number | null }; groups: { suppressed: boolean }[] }>(await central.get(`/api/v1/surveys/campaigns/${campaignId}/results?groupBy=sede&sedeId=${jalisco.id}`));
     expect(oneSede.total).toMatchObject({ suppressed: true, responses: null });
@@ -121,12 +126,14 @@ describe('results with small-group suppression', () => {
     expect((await inNuevoLeon[0].client.get(base)).statusCode).toBe(403);
   });
 
-  it('shows the trend across cycles, each cycle suppressed on its own and a sede filter publishing nothing derivable', async () => {
+  it('shows the trend across closed cycles, each suppressed on its own and a sede filter publishing nothing derivable', async () => {
     const previous = (await cycleStartingIn(t.database.db, 2025)).id;
+    // The 2025 campaign closed on its closing day; the 2027 one is still open and is not a point yet.
     ok(await central.post('/api/v1/surveys/campaigns', { surveyId: survey.id, cycleId: previous, audience: 'residentes', opensOn: '2025-03-01', closesOn: '2025-12-31' }), 201);
+    ok(await central.post('/api/v1/surveys/campaigns', { surveyId: survey.id, cycleId: (await cycleStartingIn(t.database.db, 2027)).id, audience: 'residentes', opensOn: '2026-03-01', closesOn: '2099-12-31' }), 201);
     type Trend = { points: { cycle: string; suppressed: boolean; responses: number | null }[] };
     const trend = ok<Trend>(await central.get(`/api/v1/surveys/${survey.id}/trends`));
-    expect(trend.points.map((p) => [p.suppressed, p.responses])).toEqual([[true, null], [false, 10]]);
+    expect(trend.points.map((p) => [p.cycle, p.suppressed, p.responses])).toEqual([['2025-2026', true, null], ['2026-2027', false, 10]]);
     const oneSede = ok<Trend>(await central.get(`/api/v1/surveys/${survey.id}/trends?sedeId=${nuevoLeon.id}`));
     expect(oneSede.points.map((p) => [p.suppressed, p.responses])).toEqual([[true, null], [true, null]]);
   });
@@ -139,6 +146,7 @@ describe('results with small-group suppression', () => {
     const inCardiology: Resident[] = [];
     for (let i = 0; i < 6; i++) inCardiology.push(await residentWithAccount(t, admin, cardiology, cycleId, `enc.car.${i}`));
     for (const r of [...inJalisco, ...inNuevoLeon, ...inCardiology]) ok(await r.client.post(`/api/v1/surveys/campaigns/${campaign.id}/responses`, answer), 201);
+    await close(campaign.id);
 
     type Table = { total: { suppressed: boolean; responses: number | null }; groups: { key: number; suppressed: boolean; responses: number | null }[] };
     const base = `/api/v1/surveys/campaigns/${campaign.id}/results`;
@@ -156,20 +164,32 @@ describe('results with small-group suppression', () => {
 });
 
 describe('residents evaluate their teachers', () => {
-  it('a teacher sees only the aggregate of their own evaluations, and only from 5 residents on', async () => {
+  it('a teacher sees only the aggregate of their own evaluations, only once the campaign closes and only from 5 residents on', async () => {
     const teacher = await facultyWithAccount(t, admin, jalisco, 'adjunto', 'profesora.evaluada');
     const docente = ok<{ id: number; questions: { id: number }[] }>(await central.post('/api/v1/surveys', { title: 'Evaluación docente', purpose: 'docente', questions: [{ kind: 'likert', text: 'Claridad al enseñar', measures: 'satisfaction' }] }), 201);
-    const campaign = ok<{ id: number }>(await central.post('/api/v1/surveys/campaigns', { surveyId: docente.id, cycleId, audience: 'residentes_sede', sedeId: jalisco.id, opensOn: '2026-03-01', closesOn: '2099-12-31' }), 201);
-    const form = ok<{ teachers: { appointmentId: number }[] }>(await inJalisco[0].client.get(`/api/v1/surveys/campaigns/${campaign.id}/form`));
+    const openFor = async () => ok<{ id: number }>(await central.post('/api/v1/surveys/campaigns', { surveyId: docente.id, cycleId, audience: 'residentes_sede', sedeId: jalisco.id, opensOn: '2026-03-01', closesOn: '2099-12-31' }), 201).id;
+    type Row = { campaignId: number; published: boolean; message?: string; suppressed?: boolean; responses?: number | null; satisfiedPct?: number | null };
+    const mine = async () => ok<Row[]>(await teacher.client.get('/api/v1/surveys/teaching/mine'));
+    const spring = await openFor();
+    const form = ok<{ teachers: { appointmentId: number }[] }>(await inJalisco[0].client.get(`/api/v1/surveys/campaigns/${spring}/form`));
     expect(form.teachers.map((x) => x.appointmentId)).toContain(teacher.appointmentId);
-    expect((await inNuevoLeon[0].client.get(`/api/v1/surveys/campaigns/${campaign.id}/form`)).statusCode).toBe(403);
+    expect((await inNuevoLeon[0].client.get(`/api/v1/surveys/campaigns/${spring}/form`)).statusCode).toBe(403);
     const body = { subjectAppointmentId: teacher.appointmentId, answers: [{ questionId: docente.questions[0].id, value: 5 }] };
-    for (const r of inJalisco) ok(await r.client.post(`/api/v1/surveys/campaigns/${campaign.id}/responses`, body), 201);
-    expect((await inJalisco[0].client.post(`/api/v1/surveys/campaigns/${campaign.id}/responses`, body)).statusCode).toBe(409);
-    expect(ok<{ suppressed: boolean }[]>(await teacher.client.get('/api/v1/surveys/teaching/mine'))).toEqual([expect.objectContaining({ suppressed: true, responses: null })]);
+    // Open and not yet answered, or open and answered by four: the teacher's page reads the same.
+    const unanswered = await mine();
+    expect(unanswered).toEqual([{ campaignId: spring, title: 'Evaluación docente', published: false, closesOn: '2099-12-31', message: 'Los resultados se publican al cerrar la campaña el 31/12/2099.' }]);
+    for (const r of inJalisco) ok(await r.client.post(`/api/v1/surveys/campaigns/${spring}/responses`, body), 201);
+    expect((await inJalisco[0].client.post(`/api/v1/surveys/campaigns/${spring}/responses`, body)).statusCode).toBe(409);
+    expect(await mine()).toEqual(unanswered);
+    await close(spring);
+    expect(await mine()).toEqual([expect.objectContaining({ campaignId: spring, published: true, suppressed: true, responses: null })]);
+
+    const autumn = await openFor();
     const fifth = await residentWithAccount(t, admin, jalisco, cycleId, 'enc.jal.quinto');
-    ok(await fifth.client.post(`/api/v1/surveys/campaigns/${campaign.id}/responses`, body), 201);
-    expect(ok<{ suppressed: boolean; responses: number; satisfiedPct: number }[]>(await teacher.client.get('/api/v1/surveys/teaching/mine'))).toEqual([expect.objectContaining({ suppressed: false, responses: 5, satisfiedPct: 100 })]);
+    for (const r of [...inJalisco, fifth]) ok(await r.client.post(`/api/v1/surveys/campaigns/${autumn}/responses`, body), 201);
+    expect((await mine()).find((r) => r.campaignId === autumn)).toMatchObject({ published: false });
+    await close(autumn);
+    expect((await mine()).find((r) => r.campaignId === autumn)).toMatchObject({ published: true, suppressed: false, responses: 5, satisfiedPct: 100 });
     expect((await inJalisco[0].client.get('/api/v1/surveys/teaching/mine')).statusCode).toBe(403);
   });
 });

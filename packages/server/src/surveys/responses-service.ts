@@ -1,12 +1,13 @@
-import { type AnswerInput, answerProblems, can, type Question } from '@sirem/core';
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { type AnswerInput, answerProblems, can, formatDate, type Question } from '@sirem/core';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { surveyAnswers, surveyCampaigns, surveyParticipations, surveyQuestions, surveyResponses, surveys } from '../db/schema/surveys.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
+import { closedWhen, notClosedCampaignSql, todayUtc as today } from './closing-service.ts';
 import { respondentPlace, teachersAt } from './respondents.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+type Campaign = typeof surveyCampaigns.$inferSelect;
 
 function assertAnswer(ctx: Ctx) {
   if (!can(ctx.actor.grants, 'surveys.answer')) throw forbidden('Las encuestas las responden residentes y profesores.');
@@ -17,14 +18,20 @@ async function openCampaign(ctx: Ctx, id: number) {
   if (!row) throw notFound('La campaña');
   const place = await respondentPlace(ctx.db, ctx.actor.userId, row.campaign);
   if (!place) throw forbidden('Esta encuesta no está dirigida a usted.');
-  if (today() < row.campaign.opensOn || today() > row.campaign.closesOn) throw conflict('campaign_closed', `La encuesta se responde del ${row.campaign.opensOn} al ${row.campaign.closesOn}.`);
+  assertAnswerable(row.campaign);
   return { ...row, place };
+}
+
+/** Answers are taken from the opening day through the closing day, unless the campaign was closed earlier. */
+function assertAnswerable(c: Campaign) {
+  if (c.closedAt) throw conflict('campaign_closed', `La campaña ${closedWhen(c)}; ya no recibe respuestas.`);
+  if (today() < c.opensOn || today() > c.closesOn) throw conflict('campaign_closed', `La encuesta se responde del ${formatDate(c.opensOn)} al ${formatDate(c.closesOn)}.`);
 }
 
 /** Campaigns open today whose audience includes the actor; answered ones are marked, never linked to the answers. */
 export async function myCampaigns(ctx: Ctx) {
   assertAnswer(ctx);
-  const open = await ctx.db.select({ id: surveyCampaigns.id, title: surveys.title, purpose: surveys.purpose, closesOn: surveyCampaigns.closesOn, campaign: surveyCampaigns }).from(surveyCampaigns).innerJoin(surveys, eq(surveys.id, surveyCampaigns.surveyId)).where(and(lte(surveyCampaigns.opensOn, today()), gte(surveyCampaigns.closesOn, today()))).limit(100);
+  const open = await ctx.db.select({ id: surveyCampaigns.id, title: surveys.title, purpose: surveys.purpose, closesOn: surveyCampaigns.closesOn, campaign: surveyCampaigns }).from(surveyCampaigns).innerJoin(surveys, eq(surveys.id, surveyCampaigns.surveyId)).where(and(lte(surveyCampaigns.opensOn, today()), notClosedCampaignSql())).limit(100);
   const mine = [];
   for (const c of open) {
     if (!(await respondentPlace(ctx.db, ctx.actor.userId, c.campaign))) continue;
@@ -46,6 +53,9 @@ export async function campaignForm(ctx: Ctx, id: number) {
  * Records one anonymous answer sheet. The participation row (who) and the response row (what)
  * are written in one transaction but share nothing: no id, no time, no place on the participation
  * side. The audit row says who took part in which campaign, never which response is theirs.
+ * The campaign row is held (FOR SHARE) while the sheet is written, so a closing that commits
+ * first refuses the sheet and one that comes later waits for it: nothing lands after results
+ * are published.
  */
 export async function submitResponse(ctx: Ctx, id: number, input: AnswerInput) {
   assertAnswer(ctx);
@@ -61,6 +71,8 @@ export async function submitResponse(ctx: Ctx, id: number, input: AnswerInput) {
     subject = input.subjectAppointmentId;
   }
   return ctx.db.transaction(async (tx) => {
+    const [now] = await tx.select().from(surveyCampaigns).where(eq(surveyCampaigns.id, id)).for('share');
+    assertAnswerable(now as Campaign);
     const [took] = await tx.insert(surveyParticipations).values({ campaignId: id, userId: ctx.actor.userId, subjectAppointmentId: subject }).onConflictDoNothing().returning({ campaignId: surveyParticipations.campaignId });
     if (!took) throw conflict('already_answered', subject ? 'Ya evaluó a este profesor en esta campaña.' : 'Ya respondió esta encuesta; cada persona responde una sola vez.');
     const [response] = await tx.insert(surveyResponses).values({ campaignId: id, ...c.place, subjectAppointmentId: subject || null }).returning({ id: surveyResponses.id });

@@ -1,5 +1,5 @@
-import { resolveScope, type resultsQuery, scopeCovers } from '@sirem/core';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { resolveScope, resultsPendingMessage, type resultsQuery, scopeCovers } from '@sirem/core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { academicCycles, courses, ooads, sedes, specialties, units } from '../db/schema/catalog.ts';
@@ -7,6 +7,7 @@ import { surveyCampaigns } from '../db/schema/surveys.ts';
 import type { Db } from '../db/client.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
+import { closedCampaignSql, isClosed } from './closing-service.ts';
 import { campaignCells, indicatorTable, type ResultCell } from './result-cells.ts';
 
 type Query = z.infer<typeof resultsQuery>;
@@ -46,21 +47,23 @@ const placeFilter = (scope: ReturnType<typeof resultsScope>, q: Query) => (c: Re
 /**
  * Results by sede, specialty, OOAD or nation. Every total shown, for any filter or scope, covers
  * whole publishing blocks of the campaign (docs/surveys.md), so no combination of queries gives
- * back a group under 5 by subtraction.
+ * back a group under 5 by subtraction. An open campaign publishes nothing, not even its count of
+ * answers: a reading before and one after a known person answers would differ by that person.
  */
 export async function campaignResults(ctx: Ctx, campaignId: number, q: Query) {
   const scope = resultsScope(ctx);
-  const [campaign] = await ctx.db.select({ id: surveyCampaigns.id }).from(surveyCampaigns).where(eq(surveyCampaigns.id, campaignId));
+  const [campaign] = await ctx.db.select({ id: surveyCampaigns.id, closesOn: surveyCampaigns.closesOn, closedAt: surveyCampaigns.closedAt }).from(surveyCampaigns).where(eq(surveyCampaigns.id, campaignId));
   if (!campaign) throw notFound('La campaña');
+  if (!isClosed(campaign)) return { published: false as const, closesOn: campaign.closesOn, message: resultsPendingMessage(campaign.closesOn) };
   const table = indicatorTable(await campaignCells(ctx.db, campaignId), placeFilter(scope, q), q.groupBy);
   const labels = await groupLabels(ctx.db, q.groupBy, table.groups.map((g) => g.key));
-  return { ...table, groups: table.groups.map((g) => ({ ...g, label: labels.get(g.key) ?? '' })) };
+  return { published: true as const, ...table, groups: table.groups.map((g) => ({ ...g, label: labels.get(g.key) ?? '' })) };
 }
 
-/** The same survey across cycles: one total per campaign cycle, each against its own campaign's blocks. */
+/** The same survey across cycles: one total per closed campaign, each against its own campaign's blocks. */
 export async function surveyTrends(ctx: Ctx, surveyId: number, q: Query) {
   const scope = resultsScope(ctx);
-  const campaigns = await ctx.db.select({ id: surveyCampaigns.id, cycle: academicCycles.code }).from(surveyCampaigns).innerJoin(academicCycles, eq(academicCycles.id, surveyCampaigns.cycleId)).where(eq(surveyCampaigns.surveyId, surveyId)).orderBy(academicCycles.startsOn);
+  const campaigns = await ctx.db.select({ id: surveyCampaigns.id, cycle: academicCycles.code }).from(surveyCampaigns).innerJoin(academicCycles, eq(academicCycles.id, surveyCampaigns.cycleId)).where(and(eq(surveyCampaigns.surveyId, surveyId), closedCampaignSql())).orderBy(academicCycles.startsOn);
   const points = [];
   for (const c of campaigns) points.push({ campaignId: c.id, cycle: c.cycle, ...indicatorTable(await campaignCells(ctx.db, c.id), placeFilter(scope, q), 'nation').total });
   return { surveyId, points };

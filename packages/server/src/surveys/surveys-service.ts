@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { assertSedeInScope } from '../people/scope.ts';
+import { isClosed } from './closing-service.ts';
 import { resolveScope } from '@sirem/core';
 
 export const pageQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
@@ -47,9 +48,9 @@ export async function getSurvey(ctx: Ctx, id: number) {
   const [survey] = await ctx.db.select().from(surveys).where(eq(surveys.id, id));
   if (!survey) throw notFound('La encuesta');
   const questions = await ctx.db.select().from(surveyQuestions).where(eq(surveyQuestions.surveyId, id)).orderBy(asc(surveyQuestions.position));
-  const campaigns = await ctx.db.select({ id: surveyCampaigns.id, cycleId: surveyCampaigns.cycleId, cycleCode: academicCycles.code, audience: surveyCampaigns.audience, sedeId: surveyCampaigns.sedeId, opensOn: surveyCampaigns.opensOn, closesOn: surveyCampaigns.closesOn })
+  const campaigns = await ctx.db.select({ id: surveyCampaigns.id, cycleId: surveyCampaigns.cycleId, cycleCode: academicCycles.code, audience: surveyCampaigns.audience, sedeId: surveyCampaigns.sedeId, opensOn: surveyCampaigns.opensOn, closesOn: surveyCampaigns.closesOn, closedAt: surveyCampaigns.closedAt, version: surveyCampaigns.version })
     .from(surveyCampaigns).innerJoin(academicCycles, eq(academicCycles.id, surveyCampaigns.cycleId)).where(eq(surveyCampaigns.surveyId, id)).orderBy(asc(academicCycles.startsOn));
-  return { ...survey, questions, campaigns };
+  return { ...survey, questions, campaigns: campaigns.map((c) => ({ ...c, closed: isClosed(c) })) };
 }
 
 export async function createCampaign(ctx: Ctx, input: z.infer<typeof campaignInput>) {
