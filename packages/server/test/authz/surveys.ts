@@ -9,6 +9,7 @@ export const SURVEYS: Table = {
   'GET /api/v1/surveys/:id': { allow: SURVEY_READERS, id: () => STALE },
   'GET /api/v1/surveys/:id/trends': { allow: SURVEY_READERS, id: () => STALE },
   'POST /api/v1/surveys/campaigns': { allow: CENTRE, body: (fx) => ({ surveyId: STALE, cycleId: fx.ids.cycles, audience: 'residentes', opensOn: '2026-03-01', closesOn: '2026-04-01' }) },
+  'POST /api/v1/surveys/campaigns/:id/close': { allow: CENTRE, id: () => STALE, body: () => ({ version: 0 }) },
   'GET /api/v1/surveys/campaigns/mine': { allow: SURVEY_ANSWERERS },
   'GET /api/v1/surveys/campaigns/:id/form': { allow: SURVEY_ANSWERERS, id: () => STALE },
   'POST /api/v1/surveys/campaigns/:id/responses': { allow: SURVEY_ANSWERERS, id: () => STALE, body: () => ({ answers: [] }) },
