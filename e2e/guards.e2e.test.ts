@@ -8,6 +8,8 @@ let browser: Browser;
 let page: Page;
 let unit: { id: number; name: string };
 let residentCurp = '';
+let interna: { id: number };
+let urgencias: { id: number };
 
 beforeAll(async () => {
   browser = await launch();
@@ -18,6 +20,8 @@ beforeAll(async () => {
   const sede = (await apiAs(page, 'GET', `/catalog/sedes?unitId=${unit.id}`)).items[0];
   const cycle = (await apiAs(page, 'GET', '/catalog/cycles?q=2026-2027')).items[0];
   const service = await apiAs(page, 'POST', '/rotations/services', { unitId: unit.id, name: 'Urgencias (guardias e2e)', capacityPerGrade: [10, 10, 10] });
+  urgencias = service;
+  interna = await apiAs(page, 'POST', '/rotations/services', { unitId: unit.id, name: 'Medicina Interna (guardias e2e)', capacityPerGrade: [10, 10, 10] });
   const names = ['Ana', 'Berta', 'Carla', 'Diana', 'Elena', 'Fabiola', 'Gloria', 'Hilda'];
   for (const [i, given] of names.entries()) {
     const birthDate = `199${i}-0${i + 1}-1${i}`;
@@ -26,6 +30,13 @@ beforeAll(async () => {
     const person = { keyType: 'curp', curp, givenNames: given, firstSurname: 'Guardia', secondSurname: 'Prueba', sex: 'M', birthDate, nationality: 'MEX' };
     const r = await apiAs(page, 'POST', '/people/residents', { person, sedeId: sede.id, cycleId: cycle.id, grade: i < 4 ? 1 : 2 });
     await apiAs(page, 'POST', '/rotations', { residentId: r.id, serviceId: service.id, startsOn: '2027-01-01', endsOn: '2027-01-31' });
+  }
+  // Four more R1 rotate in Medicina Interna the same month: a roster of both services has them to cover its days.
+  for (const [i, given] of ['Inés', 'Julia', 'Karla', 'Laura'].entries()) {
+    const birthDate = `198${i}-0${i + 1}-2${i}`;
+    const person = { keyType: 'curp', curp: buildCurp({ firstSurname: 'Interna', secondSurname: 'Prueba', givenNames: given, birthDate, sex: 'M', stateCode: 'DF' }), givenNames: given, firstSurname: 'Interna', secondSurname: 'Prueba', sex: 'M', birthDate, nationality: 'MEX' };
+    const r = await apiAs(page, 'POST', '/people/residents', { person, sedeId: sede.id, cycleId: cycle.id, grade: 1 });
+    await apiAs(page, 'POST', '/rotations', { residentId: r.id, serviceId: interna.id, startsOn: '2027-01-01', endsOn: '2027-01-31' });
   }
   await apiAs(page, 'POST', '/access/users', { username: 'ana.guardia', displayName: 'Ana Guardia', password: 'temporal-ana-guardia', grants: [{ role: 'residente', scopeKind: 'self' }], personKey: residentCurp });
 });
@@ -81,5 +92,29 @@ describe('guardia rosters', () => {
     await resident.getByLabel('Días del mes (ej. 5, 12, 24)').fill('3, 17');
     await resident.getByRole('button', { name: 'Enviar días pedidos' }).click();
     await resident.getByText('Días pedidos para 2027-02: 03/02/2027, 17/02/2027').waitFor();
+  });
+
+  it('a roster of Urgencias and Medicina Interna shows the days Urgencias already takes, and an edit onto one names that roster', async () => {
+    // Needs the Urgencias roster of January published by the story above.
+    const started = await apiAs(page, 'POST', '/guards/rosters/generate', { unitId: unit.id, serviceIds: [urgencias.id, interna.id], month: '2027-01', coverage: { weekday: { 1: 1 }, weekend: { 1: 1 }, holiday: { 1: 1 } } });
+    await expect.poll(async () => (await apiAs(page, 'GET', `/guards/jobs/${started.jobId}`)).status, { timeout: 30_000 }).toBe('done');
+    const job = await apiAs(page, 'GET', `/guards/jobs/${started.jobId}`);
+    expect(job.result.status).toBe('ok');
+    await page.goto(`${baseUrl()}/guards/rosters/${job.result.rosterId}`);
+    await expect.poll(() => page.getByTestId('violations').textContent()).toContain('cumple todas las reglas');
+    await page.getByTestId('elsewhere-note').waitFor();
+
+    // Ana is on guardia in Urgencias: that day looks blocked and its tooltip names the published roster.
+    const taken = page.locator('button[aria-label^="Ana Guardia "][title^="Ya tiene guardia este día"]').first();
+    const title = (await taken.getAttribute('title')) ?? '';
+    expect(title).toContain('Urgencias (guardias e2e) (2027-01)');
+    expect(await taken.textContent()).toBe('×');
+    const date = ((await taken.getAttribute('aria-label')) ?? '').split(' ').at(-1) as string;
+    await taken.click();
+    await expect.poll(() => page.getByTestId('violations').textContent()).toContain(`ya tiene guardia el ${date} en el rol publicado de`);
+    expect(await page.getByTestId('violations').textContent()).toContain('Urgencias (guardias e2e) (2027-01)');
+    expect(await page.getByRole('button', { name: 'Publicar' }).isDisabled()).toBe(true);
+    await taken.click();
+    await expect.poll(() => page.getByTestId('violations').textContent()).toContain('cumple todas las reglas');
   });
 });

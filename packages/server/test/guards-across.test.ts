@@ -1,4 +1,4 @@
-import { checkRoster, type RosterInstance } from '@sirem/core';
+import { checkRoster, collisionsWithElsewhere, type GuardElsewhere, type RosterInstance } from '@sirem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { cycleStartingIn, familyMedicineSede, mexican } from './support/people.ts';
@@ -79,6 +79,13 @@ describe('guardias across rosters', () => {
     expect((second.assignments as A[]).filter((a) => shared.includes(a.residentId))).toEqual([]);
     const blocked = second.instance.residents.find((r: { id: number }) => r.id === shared[0]);
     expect(blocked.carry.total).toBe(mineFirst(shared[0] as number).length);
+    // The draft lists its residents' guardias in the published Urgencias roster, named, for the grid to check against.
+    const listed = (second.elsewhere as GuardElsewhere[]).filter((g) => g.residentId === shared[0]);
+    expect(listed.map((g) => g.date)).toEqual(mineFirst(shared[0] as number));
+    expect(listed[0]).toMatchObject({ rosterId: first.id, type: expect.stringMatching(/^(weekday|weekend|holiday)$/), label: expect.stringContaining('Urgencias adultos (2026-03)') });
+    expect(new Set((second.elsewhere as GuardElsewhere[]).map((g) => g.residentId))).toEqual(new Set(shared));
+    // A published version carries none: it keeps the facts it was published with.
+    expect((await coord.get(`/api/v1/guards/rosters/${first.id}`)).json().elsewhere).toEqual([]);
 
     // The coordinator hands a shared resident a day they already cover in Urgencias.
     const taken = (first.assignments as A[]).find((a) => a.residentId === shared[0]) as A;
@@ -86,6 +93,8 @@ describe('guardias across rosters', () => {
     const edited = await coord.patch(`/api/v1/guards/rosters/${second.id}`, { assignments: doubled, revision: second.revision });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().violations[0]).toMatchObject({ rule: 'same_day', residentId: taken.residentId, dates: [taken.date] });
+    // The grid, from what the detail gave it, finds the same collision the server refuses to publish on.
+    expect(collisionsWithElsewhere(second.instance, doubled, second.elsewhere)[0]).toEqual(edited.json().violations[0]);
     const refused = await coord.post(`/api/v1/guards/rosters/${second.id}/publish`, { revision: edited.json().revision });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'roster_collides' });

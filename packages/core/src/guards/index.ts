@@ -2,6 +2,7 @@ export * from './calendar.ts';
 export * from './rules.ts';
 export * from './instance.ts';
 export * from './checker.ts';
+export * from './elsewhere.ts';
 export * from './fairness.ts';
 export * from './solver.ts';
 export * from './report.ts';

@@ -9,7 +9,8 @@ import { createOverride, listRuleSets, overrideInput } from './rules-service.ts'
 import { complianceReport, rosterPdf, rosterXlsx } from './outputs.ts';
 import { myNotifications, reviseRoster } from './changes-service.ts';
 import { dayOffInput, dayOffQuery, listDayOffRequests, setDayOffRequests } from './day-off-service.ts';
-import { editInput, editRoster, generateInput, getJob, getRoster, listRosters, publishInput, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
+import { editInput, editRoster, generateInput, getJob, listRosters, publishInput, publishRoster, requestGeneration, runRosterJob } from './rosters-service.ts';
+import { rosterDetail } from './roster-detail.ts';
 import { decideSwap, listSwaps, requestSwap, swapInput } from './swaps-service.ts';
 
 /** Guardia rosters: generate in the background, check live, edit, publish. */
@@ -25,7 +26,7 @@ export async function guardRoutes(app: FastifyInstance) {
   );
   r.get('/guards/jobs/:id', { schema: { tags, summary: 'Avance y resultado de un trabajo', params: idParam } }, async (req) => getJob(ctxOf(req), req.params.id));
   r.get('/guards/rosters', { schema: { tags, summary: 'Roles de guardia de una unidad', querystring: z.object({ unitId: id }) } }, async (req) => listRosters(ctxOf(req), req.query.unitId));
-  r.get('/guards/rosters/:id', { schema: { tags, summary: 'Rol de guardias con su verificación de reglas', params: idParam } }, async (req) => getRoster(ctxOf(req), req.params.id));
+  r.get('/guards/rosters/:id', { schema: { tags, summary: 'Rol de guardias con su verificación de reglas y las guardias de sus residentes en otros roles publicados', params: idParam } }, async (req) => rosterDetail(ctxOf(req), req.params.id));
   r.patch('/guards/rosters/:id', { schema: { tags, summary: 'Editar un borrador de rol', params: idParam, body: editInput } }, async (req) => editRoster(ctxOf(req), req.params.id, req.body));
   r.post('/guards/rosters/:id/revise', { schema: { tags, summary: 'Crear una nueva versión (borrador) de un rol publicado', params: idParam } }, async (req, reply) => reply.status(201).send(await reviseRoster(ctxOf(req), req.params.id)));
   r.get('/guards/swaps', { schema: { tags, summary: 'Solicitudes de intercambio (de un rol, o las propias)', querystring: z.object({ rosterId: id.optional() }) } }, async (req) => listSwaps(ctxOf(req), req.query.rosterId));

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Assignment, checkRoster, fairness, type RosterInstance } from '@sirem/core';
+import { type Assignment, fairness, type GuardElsewhere, type RosterInstance } from '@sirem/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -8,14 +8,20 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import classes from './roster.module.css';
+import { useRosterCheck } from './roster-check.ts';
 import { rosterStatusKey } from './status.ts';
 import { SwapRequests } from './SwapRequests.tsx';
 import { RuleReportPanel } from './RuleReportPanel.tsx';
 
-type Roster = { id: number; month: string; version: number; status: string; revision: number; ruleSetCode: string; assignments: Assignment[]; instance: RosterInstance; changes: { fromVersion: number; added: Assignment[]; removed: Assignment[] } | null };
+type Roster = { id: number; month: string; version: number; status: string; revision: number; ruleSetCode: string; assignments: Assignment[]; instance: RosterInstance; changes: { fromVersion: number; added: Assignment[]; removed: Assignment[] } | null; elsewhere: GuardElsewhere[] };
 const key = (a: Assignment) => `${a.residentId}|${a.date}`;
+const NONE: GuardElsewhere[] = [];
 
-/** The roster grid: residents × days. Edits are checked live by the same rule code the server enforces on publish. */
+/**
+ * The roster grid: residents × days. Edits are checked live by the same rule code the server
+ * enforces on publish, the residents' guardias in other published rosters included; the days those
+ * take look blocked and say why.
+ */
 export function RosterPage({ id }: { id: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
@@ -34,7 +40,7 @@ export function RosterPage({ id }: { id: string }) {
     }
   }, [roster.data]);
   const instance = roster.data?.instance;
-  const violations = useMemo(() => (instance ? checkRoster(instance, assignments) : []), [instance, assignments]);
+  const { violations, takenTitle } = useRosterCheck(instance, assignments, roster.data?.elsewhere ?? NONE);
   const figures = useMemo(() => (instance ? fairness(instance, assignments) : []), [instance, assignments]);
   const dayOff = useMemo(() => {
     const on = new Set(assignments.map(key));
@@ -90,6 +96,7 @@ export function RosterPage({ id }: { id: string }) {
           <List size="sm">{violations.slice(0, 12).map((v) => <List.Item key={`${v.rule}-${v.message}`}>{v.message}</List.Item>)}</List>
         </Alert>
       ) : <Alert color="green" data-testid="violations">{t('guards.noViolations')}</Alert>}
+      {roster.data.elsewhere.length > 0 && <Text size="sm" c="dimmed" data-testid="elsewhere-note">{t('guards.elsewhereNote', { n: roster.data.elsewhere.length })}</Text>}
       {dayOff.requested > 0 && <Text size="sm" data-testid="day-off-granted">{t('guards.dayOffGranted', dayOff)}</Text>}
       {draft && (
         <Group>
@@ -129,10 +136,11 @@ export function RosterPage({ id }: { id: string }) {
                     {instance.days.map((d) => {
                       const k = `${r.id}|${d.date}`;
                       const away = r.unavailable.includes(d.date);
+                      const taken = takenTitle(r.id, d.date);
                       return (
-                        <td key={d.date} className={[classes.cell, assigned.has(k) ? classes.on : '', away ? classes.away : '', flagged.has(k) ? classes.bad : ''].join(' ')}>
-                          <button type="button" aria-label={`${r.name} ${d.date}`} aria-pressed={assigned.has(k)} onClick={() => toggle(r.id, d.date)} disabled={!draft}>
-                            {assigned.has(k) ? 'G' : away ? '·' : ''}
+                        <td key={d.date} className={[classes.cell, assigned.has(k) ? classes.on : '', away ? classes.away : '', taken ? classes.taken : '', flagged.has(k) ? classes.bad : ''].join(' ')}>
+                          <button type="button" aria-label={`${r.name} ${d.date}`} aria-pressed={assigned.has(k)} title={taken ?? undefined} data-taken={taken ? 'true' : undefined} onClick={() => toggle(r.id, d.date)} disabled={!draft}>
+                            {assigned.has(k) ? 'G' : taken ? '×' : away ? '·' : ''}
                           </button>
                         </td>
                       );
