@@ -1,8 +1,12 @@
 import type { ActivityStatus } from './kinds.ts';
 
 /** Today's date where the institute works (America/Mexico_City), as aaaa-mm-dd. */
+// Building a formatter loads time-zone data; one is kept for every call (it runs on each entry logged).
+let mexicoDay: Intl.DateTimeFormat | null = null;
+
 export function mexicoToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  mexicoDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return mexicoDay.format(now);
 }
 
 /** An entry describes work already done: a date after today is a typing mistake. */

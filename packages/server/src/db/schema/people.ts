@@ -42,6 +42,10 @@ export const persons = pgTable(
     uniqueIndex('persons_matricula_key').on(t.matricula),
     uniqueIndex('persons_user_key').on(t.userId),
     index('persons_sort_name_idx').on(t.sortName, t.id),
+    // Word search ("garcia") is a substring match; trigrams let it read the matching rows only.
+    index('persons_search_trgm_idx').using('gin', t.search.op('gin_trgm_ops')),
+    // Foreign residents are few (143 of 26,350): their list walks this small index in name order.
+    index('persons_foreign_idx').on(t.sortName, t.id).where(sql`nationality <> 'MEX'`),
   ],
 );
 
