@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { bootstrapAdmin } from './access/users-service.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -55,6 +56,8 @@ export async function prepareOpenDatabase(database: Database, env = process.env,
       demo = await loadNationalData(database.db, { ...generation, demoPassword: env.SIREM_DEMO_PASSWORD || undefined, report: (m) => log(`  ${m}`) });
     await loadDemoJornadas(database.db);
     await loadDemoBacklog(database.db);
+    // Tables filled just now have no statistics until autovacuum reaches them; the first lists would be planned blind.
+    await database.db.execute(sql`analyze`);
   }
   return { database, adminPassword: created && !env.SIREM_ADMIN_PASSWORD ? password : null, catalogueLoaded, demo };
 }
