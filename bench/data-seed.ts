@@ -9,6 +9,7 @@ import { loadCatalogue } from '../packages/server/src/db/seed/catalog.ts';
 import { loadDemoCodes } from '../packages/server/src/db/seed/codes.ts';
 import { loadDemoUnits } from '../packages/server/src/db/seed/demo.ts';
 import { loadEvaluationCatalogue } from '../packages/server/src/db/seed/evaluations.ts';
+import { loadFieldRotationRules } from '../packages/server/src/db/seed/field-rotation-rules.ts';
 import { loadGuardRuleSets } from '../packages/server/src/db/seed/guard-rules.ts';
 import { loadDemoJornadas } from '../packages/server/src/db/seed/jornadas.ts';
 import { loadNationalData } from '../packages/server/src/db/seed/national/index.ts';
@@ -42,6 +43,7 @@ export async function seedInstitution(db: Db, spec: DataSpec, log: (msg: string)
   }
   if (older.length) await db.insert(academicCycles).values(older);
   await loadGuardRuleSets(db);
+  await loadFieldRotationRules(db);
   await loadEvaluationCatalogue(db);
   await loadDemoCodes(db);
   await loadActivityRequirements(db);

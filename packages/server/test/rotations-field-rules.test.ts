@@ -36,7 +36,7 @@ describe('rotación de campo records by date', () => {
     const res = await coord.get('/api/v1/rotations/field-rules');
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((r: { code: string }) => r.code)).toEqual(['IMSS-ROTACION-CAMPO', 'CAMPO-2027']);
-    expect(res.json().items[0]).toMatchObject({ source: 'Lineamientos IMSS de residencias médicas / DOMAIN §4.3', effectiveFrom: '2013-03-01', minMonths: 3, maxMonths: 6, minBeds: 30, specialtyCodes: ['CIG', 'GYO', 'MIN', 'PED', 'MFA', 'ANE'] });
+    expect(res.json().items[0]).toMatchObject({ source: 'Lineamientos institucionales IMSS para residencias médicas (rotación de campo del último año)', effectiveFrom: '2013-03-01', minMonths: 3, maxMonths: 6, minBeds: 30, specialtyCodes: ['CIG', 'GYO', 'MIN', 'PED', 'MFA', 'ANE'] });
   });
 
   it('judges each cycle by the record in force when it starts, and says which', async () => {

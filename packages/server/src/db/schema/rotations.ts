@@ -60,7 +60,7 @@ export const absences = pgTable(
 /**
  * The rotación de campo requirement (DOMAIN §4.3) as dated records: which specialties need it in
  * their last year, how long it lasts and how many camas censables the unit must have. The record
- * in force on a block's start date applies; records are added, never overwritten.
+ * in force on 1 March of the resident's last-year cycle judges that year; records are added, never overwritten.
  */
 export const fieldRotationRules = pgTable('field_rotation_rules', {
   id: serial('id').primaryKey(),
