@@ -1,13 +1,12 @@
 import { and, eq, inArray, like } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../src/db/client.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/db/schema/audit.ts';
 import { notifications } from '../src/db/schema/guards.ts';
 import { sendPlanReminders } from '../src/evaluations/tutoring-service.ts';
-import { buildApp } from '../src/http/app.ts';
-import { type Client, national, setupApp, type TestApp, type TestContext } from './support/app.ts';
+import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { facultyWithAccount, residentWithAccount } from './support/accounts.ts';
 import { ok } from './support/catalog.ts';
+import { useSecondInstance } from './support/instances.ts';
 import { cycleStartingIn, familyMedicineSede } from './support/people.ts';
 
 let t: TestContext;
@@ -68,30 +67,13 @@ describe('tutoring and feedback', () => {
 });
 
 describe('reminders on two server instances sharing one database', () => {
-  let b: TestApp;
-  let close = async () => {};
-
-  // On native PostgreSQL the second instance has its own connection pool, as a second server would;
-  // PGlite serves one process, so there the two sweeps run at once on the same handle.
-  beforeAll(async () => {
-    if (inject('engine') !== 'postgres') {
-      b = t.app;
-      return;
-    }
-    const other = await openDatabase({ url: t.database.url as string, maxConnections: 4 });
-    b = await buildApp({ database: other, webRoot: null });
-    close = async () => {
-      await b.close();
-      await other.close();
-    };
-  });
-  afterAll(() => close());
+  const second = useSecondInstance(() => t);
 
   it('sends each due plan one notification per person and one audit row, whichever instance claims it', async () => {
     const titles = [1, 2, 3, 4, 5].map((n) => `Plan simultáneo ${n}: revisión de expedientes`);
     const plans: { id: number }[] = [];
     for (const title of titles) plans.push(ok<{ id: number }>(await tutor.client.post(`${base()}/plans`, { title, dueOn: '2027-01-20' }), 201));
-    const sent = await Promise.all([sendPlanReminders(t.app.db, '2027-01-18'), sendPlanReminders(b.db, '2027-01-18')]);
+    const sent = await Promise.all([sendPlanReminders(t.app.db, '2027-01-18'), sendPlanReminders(second().db, '2027-01-18')]);
     expect(sent[0] + sent[1]).toBe(titles.length);
 
     const me = async (c: Client) => ok<{ user: { id: number } }>(await c.get('/api/v1/auth/me')).user.id;
@@ -100,6 +82,6 @@ describe('reminders on two server instances sharing one database', () => {
     for (const title of titles) expect(notes.filter((n) => n.message.includes(`"${title}"`)).map((n) => n.userId).sort()).toEqual(people);
     const audits = await t.database.db.select({ entityId: auditLog.entityId }).from(auditLog).where(and(eq(auditLog.entity, 'action_plan'), eq(auditLog.action, 'remind'), inArray(auditLog.entityId, plans.map((p) => String(p.id)))));
     expect(audits.map((a) => Number(a.entityId)).sort((x, y) => x - y)).toEqual(plans.map((p) => p.id).sort((x, y) => x - y));
-    expect(await sendPlanReminders(b.db, '2027-01-19')).toBe(0);
+    expect(await sendPlanReminders(second().db, '2027-01-19')).toBe(0);
   });
 });

@@ -3,3 +3,4 @@ export * from './scoring.ts';
 export * from './schemas.ts';
 export * from './conduct.ts';
 export * from './periods.ts';
+export * from './reminders.ts';

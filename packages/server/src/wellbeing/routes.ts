@@ -5,9 +5,10 @@ import { ctxOf } from '../http/context.ts';
 import { wellbeingAggregate } from './aggregates-service.ts';
 import { alertQuery, listAlerts, updateAlert } from './alerts-service.ts';
 import { personWellbeing } from './person-view-service.ts';
+import { scheduleScreeningReminders } from './reminder-schedule.ts';
 import { myWellbeing, setSharing, submitScreening } from './screenings-service.ts';
 
-/** Self-screening (PHQ-9, GAD-7), confidential alerts for the mental-health liaison, and suppressed aggregates. */
+/** Self-screening (PHQ-9, GAD-7) with quarterly reminders, confidential alerts for the mental-health liaison, and suppressed aggregates. */
 export async function wellbeingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['wellbeing'];
@@ -28,4 +29,5 @@ export async function wellbeingRoutes(app: FastifyInstance) {
   r.get('/wellbeing/aggregates', { schema: { tags, summary: 'Distribución por nivel de severidad (solo grupos de 5 o más personas)', querystring: aggregateQuery } }, async (req) =>
     wellbeingAggregate(ctxOf(req), req.query),
   );
+  scheduleScreeningReminders(app);
 }
