@@ -32,7 +32,7 @@ const USAGE = `Uso: sirem <comando>
                              vigente) la hacen reproducible: la misma semilla y fecha dan los mismos datos
   backup [archivo]           copia completa y consistente de la base a un archivo (.sirem.gz)
   restore <archivo>          carga una copia en una base nueva (o carpeta de datos vacía)
-  user create --username U --name "Nombre" --password P [--role R --scope national|ooad|unit|sede|self --scope-id N]
+  user create --username U --name "Nombre" --password P [--role R --scope national|ooad|unit|sede|self --scope-id N [--service-id N]]
 Base de datos: DATABASE_URL (PostgreSQL) o, sin ella, PGlite en SIREM_DATA_DIR (./data).`;
 
 async function start() {
@@ -59,11 +59,11 @@ async function start() {
 }
 
 async function userCreate(args: string[]) {
-  const { values } = parseArgs({ args, options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, 'scope-id': { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, 'scope-id': { type: 'string' }, 'service-id': { type: 'string' } } });
   const scopeId = values['scope-id'] ? Number(values['scope-id']) : null;
   const scope = values.scope ?? 'national';
   const grants = values.role
-    ? [{ role: values.role, scopeKind: scope, ooadId: scope === 'ooad' ? scopeId : null, unitId: scope === 'unit' ? scopeId : null, sedeId: scope === 'sede' ? scopeId : null }]
+    ? [{ role: values.role, scopeKind: scope, ooadId: scope === 'ooad' ? scopeId : null, unitId: scope === 'unit' ? scopeId : null, sedeId: scope === 'sede' ? scopeId : null, serviceId: values['service-id'] ? Number(values['service-id']) : null }]
     : [];
   const parsed = createUserInput.safeParse({ username: values.username, displayName: values.name, email: values.email, password: values.password, grants });
   if (!parsed.success) {

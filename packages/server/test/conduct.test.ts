@@ -58,10 +58,11 @@ describe('identified reports', () => {
     const elsewhere = await familyMedicineSede(t.database.db, 'Nuevo León');
     ok(await admin.post('/api/v1/people/faculty', { personId: accused.personId, sedeId: elsewhere.id, role: 'adjunto', startsOn: '2026-03-01' }), 201);
     const member = [{ role: 'comite_etica' as const, scopeKind: 'national' as const }];
+    const service = ok<{ id: number }>(await admin.post('/api/v1/rotations/services', { unitId: elsewhere.unitId, name: 'Urgencias (comité)', capacityPerGrade: [2, 2, 2] }), 201);
     const members = {
       ooadCoordinator: await t.userWith('comite.coordinador', [{ role: 'comite_etica', scopeKind: 'ooad', ooadId: sede.ooadId }, { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: sede.ooadId }]),
       coordinatorWhereAccusedTeaches: await t.userWith('comite.coordinador.nl', [...member, { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: elsewhere.ooadId }]),
-      headOfServiceWhereAccusedTeaches: await t.userWith('comite.jefe.nl', [...member, { role: 'jefe_servicio', scopeKind: 'unit', unitId: elsewhere.unitId }]),
+      headOfServiceWhereAccusedTeaches: await t.userWith('comite.jefe.nl', [...member, { role: 'jefe_servicio', scopeKind: 'unit', unitId: elsewhere.unitId, serviceId: service.id }]),
       teacherWhereAccusedTeaches: (await facultyWithAccount(t, admin, elsewhere, 'tutor', 'comite.tutor.nl', member)).client,
     };
     const outsider = await t.userWith('comite.nacional', member);

@@ -43,7 +43,7 @@ describe('the administrator registers users', () => {
       201,
     );
     expect(created).toMatchObject({ username: 'laura.coord', active: true, mustChangePassword: true, roles: ['coordinador_educacion'] });
-    expect(created.grants).toEqual([{ role: 'coordinador_educacion', scopeKind: 'unit', ooadId: null, unitId: hospitalId, sedeId: null }]);
+    expect(created.grants).toEqual([{ role: 'coordinador_educacion', scopeKind: 'unit', ooadId: null, unitId: hospitalId, sedeId: null, serviceId: null }]);
 
     const session = ok<{ user: { mustChangePassword: boolean; actions: string[] } }>(await loginAs('laura.coord', 'clave-inicial-segura'));
     expect(session.user.mustChangePassword).toBe(true);

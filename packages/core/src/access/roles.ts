@@ -34,6 +34,12 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeKind[]> = {
   administrador: ['national'],
 };
 
+/**
+ * Roles held over one clinical service of their unit (the unit grant names the service): for the
+ * actions of SERVICE_ACTIONS they reach that service only; for everything else, the whole unit.
+ */
+export const SERVICE_ROLES: readonly Role[] = ['jefe_servicio'];
+
 export const ACTIONS = [
   'catalog.read',
   'catalog.manage',
@@ -63,6 +69,9 @@ export const ACTIONS = [
   'jornadas.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/** Actions a service role holds over the service it heads rather than over the whole unit. */
+export const SERVICE_ACTIONS: readonly Action[] = ['guards.manage'];
 
 const READ: Action[] = ['catalog.read', 'people.read', 'activity.read', 'jornadas.read'];
 // Professors record on a resident's behalf and verify within their sede; units enter Jornada plans and their own counts.

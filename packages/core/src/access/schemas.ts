@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, SCOPE_KINDS } from './roles.ts';
+import { ROLES, SCOPE_KINDS, SERVICE_ROLES } from './roles.ts';
 
 export const loginInput = z.object({
   username: z.string({ error: 'Escriba su usuario.' }).trim().min(1, { message: 'Escriba su usuario.' }).max(100),
@@ -17,6 +17,15 @@ export const changePasswordInput = z.object({
   newPassword,
 });
 
+export const SERVICE_REQUIRED = 'Indique el servicio que encabeza.';
+export const SERVICE_NOT_ALLOWED = 'Solo el rol de jefe de servicio se asigna a un servicio.';
+
+/** A service role names the service it heads; no other role names one. */
+export function serviceIssue(g: { role: (typeof ROLES)[number]; serviceId?: number | null }): string | null {
+  if (SERVICE_ROLES.includes(g.role)) return g.serviceId ? null : SERVICE_REQUIRED;
+  return g.serviceId ? SERVICE_NOT_ALLOWED : null;
+}
+
 export const grantInput = z
   .object({
     role: z.enum(ROLES, { error: 'Rol desconocido.' }),
@@ -24,6 +33,8 @@ export const grantInput = z
     ooadId: z.number().int().positive().nullish(),
     unitId: z.number().int().positive().nullish(),
     sedeId: z.number().int().positive().nullish(),
+    /** The clinical service a jefe de servicio heads, in the grant's unit. */
+    serviceId: z.number().int().positive().nullish(),
   })
   .superRefine((g, ctx) => {
     const need = { ooad: 'ooadId', unit: 'unitId', sede: 'sedeId' } as const;
@@ -31,6 +42,8 @@ export const grantInput = z
       const key = need[g.scopeKind as keyof typeof need];
       if (!g[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'Indique a qué parte de la institución aplica el rol.' });
     }
+    const message = serviceIssue(g);
+    if (message) ctx.addIssue({ code: 'custom', path: ['serviceId'], message });
   });
 export type GrantInput = z.infer<typeof grantInput>;
 

@@ -11,7 +11,7 @@ const TOUCH_MINUTES = 5;
 
 export async function grantsOf(db: Db, userId: number): Promise<Grant[]> {
   const rows = await db
-    .select({ role: roleGrants.role, scopeKind: roleGrants.scopeKind, ooadId: roleGrants.ooadId, unitId: roleGrants.unitId, sedeId: roleGrants.sedeId })
+    .select({ role: roleGrants.role, scopeKind: roleGrants.scopeKind, ooadId: roleGrants.ooadId, unitId: roleGrants.unitId, sedeId: roleGrants.sedeId, serviceId: roleGrants.serviceId })
     .from(roleGrants)
     .where(eq(roleGrants.userId, userId))
     .orderBy(roleGrants.id);
@@ -35,7 +35,7 @@ export async function openSession(db: Db, userId: number, meta: { ip: string; us
 /** The session's actor with their grants, in one round trip: it runs before every API request. */
 export async function loadSession(db: Db, token: string): Promise<Actor | null> {
   const id = hashToken(token);
-  const grantsJson = sql<Grant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind, 'ooadId', g.ooad_id, 'unitId', g.unit_id, 'sedeId', g.sede_id) order by g.id) from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`;
+  const grantsJson = sql<Grant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind, 'ooadId', g.ooad_id, 'unitId', g.unit_id, 'sedeId', g.sede_id, 'serviceId', g.service_id) order by g.id) from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`;
   const [row] = await db
     .select({ userId: users.id, username: users.username, displayName: users.displayName, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, mustChangePassword: users.mustChangePassword, grants: grantsJson })
     .from(sessions)

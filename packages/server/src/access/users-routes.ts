@@ -15,6 +15,7 @@ const userColumns: XlsxColumn<UserRow>[] = [
   { header: 'Nombre', width: 30, value: (u) => u.displayName },
   { header: 'Correo', width: 28, value: (u) => u.email },
   { header: 'Roles', width: 40, value: (u) => u.roles.join(', ') },
+  { header: 'Servicio que encabeza', width: 30, value: (u) => u.services.join(', ') || null },
   { header: 'Activo', width: 8, value: (u) => (u.active ? 'Sí' : 'No') },
   { header: 'Último acceso', width: 18, value: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : null) },
 ];

@@ -1,4 +1,4 @@
-import { type CreateUserInput, type GrantInput, ROLE_SCOPES, type ScopeKind, foldText, type updateUserInput, resolveScope } from '@sirem/core';
+import { type CreateUserInput, type GrantInput, ROLE_SCOPES, SERVICE_ROLES, type ScopeKind, foldText, type updateUserInput, resolveScope, serviceIssue } from '@sirem/core';
 import { type SQL, and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { roleGrants, sessions, users } from '../db/schema/access.ts';
 import { ooads, sedes, units } from '../db/schema/catalog.ts';
 import { persons } from '../db/schema/people.ts';
+import { clinicalServices } from '../db/schema/rotations.ts';
 import type { Ctx } from '../http/context.ts';
 import { badRequest, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
@@ -37,7 +38,26 @@ async function checkGrants(db: Db, grants: GrantInput[]) {
     const found = new Set((await db.select({ id: t.table.id }).from(t.table).where(inArray(t.table.id, wanted.map((w) => w.id)))).map((r) => r.id));
     for (const w of wanted) if (!found.has(w.id)) errors.push({ field: `grants.${w.i}.${t.key}`, message: t.message });
   }
+  errors.push(...(await serviceErrors(db, grants)));
   if (errors.length) throw badRequest(`Revise los roles asignados: ${errors.map((e) => e.message).join(' ')}`, errors);
+}
+
+/** A jefe de servicio names a service, and it is a service of the grant's unit. */
+async function serviceErrors(db: Db, grants: GrantInput[]) {
+  const errors = grants.flatMap((g, i) => {
+    const message = serviceIssue(g);
+    return message ? [{ field: `grants.${i}.serviceId`, message }] : [];
+  });
+  const wanted = grants.map((g, i) => ({ i, g })).filter(({ g }) => SERVICE_ROLES.includes(g.role) && g.serviceId && g.unitId);
+  if (!wanted.length) return errors;
+  const found = await db.select({ id: clinicalServices.id, unitId: clinicalServices.unitId, name: clinicalServices.name }).from(clinicalServices)
+    .where(inArray(clinicalServices.id, wanted.map((w) => w.g.serviceId as number)));
+  for (const { i, g } of wanted) {
+    const service = found.find((s) => s.id === g.serviceId);
+    if (!service) errors.push({ field: `grants.${i}.serviceId`, message: 'El servicio no existe.' });
+    else if (service.unitId !== g.unitId) errors.push({ field: `grants.${i}.serviceId`, message: `El servicio ${service.name} no pertenece a la unidad elegida; elija un servicio de esa unidad.` });
+  }
+  return errors;
 }
 
 const grantValues = (userId: number, grants: GrantInput[]) =>
@@ -46,6 +66,7 @@ const grantValues = (userId: number, grants: GrantInput[]) =>
     ooadId: g.scopeKind === 'ooad' ? (g.ooadId ?? null) : null,
     unitId: g.scopeKind === 'unit' ? (g.unitId ?? null) : null,
     sedeId: g.scopeKind === 'sede' ? (g.sedeId ?? null) : null,
+    serviceId: SERVICE_ROLES.includes(g.role) ? (g.serviceId ?? null) : null,
   }));
 
 const publicUser = {
@@ -53,6 +74,8 @@ const publicUser = {
   mustChangePassword: users.mustChangePassword, lastLoginAt: users.lastLoginAt, lockedUntil: users.lockedUntil, version: users.version,
   // ${users}.${users.id}, not ${users.id}: drizzle prints a bare "id" here, which the subquery reads as g.id.
   roles: sql<string[]>`coalesce((select array_agg(distinct g.role) from role_grants g where g.user_id = ${users}.${users.id}), '{}')`,
+  /** The clinical services the user heads as jefe de servicio. */
+  services: sql<string[]>`coalesce((select array_agg(distinct s.name) from role_grants g join clinical_services s on s.id = g.service_id where g.user_id = ${users}.${users.id}), '{}')`,
 };
 
 export async function listUsers(ctx: Ctx, query: { q?: string; cursor?: string; limit?: number }) {

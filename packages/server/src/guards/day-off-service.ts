@@ -1,14 +1,14 @@
-import { can, id, isoDate, resolveScope, scopeCovers } from '@sirem/core';
-import { and, asc, eq, exists, gte, lte, sql } from 'drizzle-orm';
+import { can, id, isoDate } from '@sirem/core';
+import { and, asc, eq, exists, gte, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
-import { units } from '../db/schema/catalog.ts';
 import { guardDayOffRequests, rosters } from '../db/schema/guards.ts';
 import { persons, residents } from '../db/schema/people.ts';
 import { clinicalServices, rotations } from '../db/schema/rotations.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { monthRange } from './facts.ts';
+import { unitReach } from './guard-scope.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'El mes se escribe aaaa-mm.' });
 export const dayOffInput = z.object({
@@ -49,20 +49,17 @@ export async function setDayOffRequests(ctx: Ctx, input: z.infer<typeof dayOffIn
 
 /**
  * Days off asked for: a coordinator sees those of the residents rotating in the unit's services
- * that month; anyone else sees their own.
+ * that month, a jefe de servicio those rotating in the services they head; anyone else sees their own.
  */
 export async function listDayOffRequests(ctx: Ctx, q: z.infer<typeof dayOffQuery>) {
-  const scope = resolveScope(ctx.actor.grants, 'guards.manage');
   const range = q.month ? monthRange(q.month) : null;
   const inMonth = range ? and(gte(guardDayOffRequests.date, range.first), lte(guardDayOffRequests.date, range.last)) : undefined;
   const base = ctx.db.select(columns).from(guardDayOffRequests).innerJoin(residents, eq(residents.id, guardDayOffRequests.residentId)).innerJoin(persons, eq(persons.id, residents.personId));
-  if (scope.kind !== 'none' && q.unitId) {
+  if (can(ctx.actor.grants, 'guards.manage') && q.unitId) {
     if (!range) throw badRequest('Indique el mes.', [{ field: 'month', message: 'Requerido con la unidad.' }]);
-    const [unit] = await ctx.db.select({ id: units.id, ooadId: units.ooadId }).from(units).where(eq(units.id, q.unitId));
-    if (!unit) throw notFound('La unidad');
-    if (!scopeCovers(scope, { ooadId: unit.ooadId, unitId: unit.id })) throw forbidden('La unidad está fuera de su ámbito.');
+    const { headed } = await unitReach(ctx, q.unitId);
     const rotatingHere = ctx.db.select({ one: sql`1` }).from(rotations).innerJoin(clinicalServices, eq(clinicalServices.id, rotations.serviceId))
-      .where(and(eq(rotations.residentId, residents.id), eq(clinicalServices.unitId, unit.id), lte(rotations.startsOn, range.last), gte(rotations.endsOn, range.first)));
+      .where(and(eq(rotations.residentId, residents.id), eq(clinicalServices.unitId, q.unitId), headed ? inArray(clinicalServices.id, headed) : undefined, lte(rotations.startsOn, range.last), gte(rotations.endsOn, range.first)));
     return base.where(and(inMonth, exists(rotatingHere))).orderBy(asc(guardDayOffRequests.date), asc(persons.firstSurname)).limit(5000);
   }
   return base.where(and(inMonth, eq(persons.userId, ctx.actor.userId))).orderBy(asc(guardDayOffRequests.date)).limit(500);

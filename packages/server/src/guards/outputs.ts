@@ -8,7 +8,8 @@ import { forbidden } from '../http/errors.ts';
 import { sendPdf } from '../lib/pdf.ts';
 import { sendXlsx } from '../lib/xlsx.ts';
 import { restAfter24h } from './rest-check.ts';
-import { assertUnitInScope, getRoster } from './rosters-service.ts';
+import { rostersWithin, unitReach } from './guard-scope.ts';
+import { getRoster } from './rosters-service.ts';
 import { effectiveParams } from './rules-service.ts';
 
 type Loaded = Awaited<ReturnType<typeof getRoster>>;
@@ -57,12 +58,12 @@ export async function rosterPdf(ctx: Ctx, reply: FastifyReply, id: number) {
  * Monthly compliance of a unit's published rosters: per resident and week, guardias and hours
  * (jornada + guardias); the rest after each 24-h duty, computed from the roster and judged by the
  * rule in force for the month today (so a roster published before the rule tightened shows its
- * breaks); and the count of rule violations.
+ * breaks); and the count of rule violations. A jefe de servicio sees the rosters of the services they head.
  */
 export async function complianceReport(ctx: Ctx, unitId: number, month: string) {
   if (!can(ctx.actor.grants, 'guards.manage')) throw forbidden('No tiene acceso a los reportes de guardias.');
-  await assertUnitInScope(ctx, unitId);
-  const list = await ctx.db.select({ id: rosters.id }).from(rosters).where(and(eq(rosters.unitId, unitId), eq(rosters.month, month), eq(rosters.status, 'published')));
+  const { headed } = await unitReach(ctx, unitId);
+  const list = await ctx.db.select({ id: rosters.id }).from(rosters).where(and(eq(rosters.unitId, unitId), eq(rosters.month, month), eq(rosters.status, 'published'), rostersWithin(headed)));
   const restRequired = list.length ? (await effectiveParams(ctx.db, `${month}-01`, { ooadId: null, unitId })).params.restAfter24h : false;
   const out = [];
   for (const { id } of list) {

@@ -1,15 +1,15 @@
-import { type Assignment, checkRoster, type Coverage, fairness, objective, resolveScope, type RosterInstance, type RosterResult, scopeCovers } from '@sirem/core';
+import { type Assignment, checkRoster, type Coverage, fairness, objective, type RosterInstance, type RosterResult } from '@sirem/core';
 import { and, desc, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
-import { units } from '../db/schema/catalog.ts';
 import { jobs, rosters } from '../db/schema/guards.ts';
 import { clinicalServices } from '../db/schema/rotations.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { collisionsElsewhere } from './elsewhere.ts';
 import { withCurrentFacts } from './facts.ts';
+import { assertRosterInScope, guardScope, rostersWithin, unitReach } from './guard-scope.ts';
 import { buildInstance, dayOffGranted } from './instance-builder.ts';
 import { type JobRunner, solveInWorker } from './jobs.ts';
 import { notifyChanges, rosterDiff } from './notify.ts';
@@ -24,25 +24,17 @@ export const generateInput = z.object({
 });
 export type GenerateInput = z.infer<typeof generateInput>;
 
-function guardScope(ctx: Ctx) {
-  const scope = resolveScope(ctx.actor.grants, 'guards.manage');
-  if (scope.kind === 'none') throw forbidden('No tiene permiso para elaborar roles de guardia.');
-  return scope;
-}
-
-export async function assertUnitInScope(ctx: Ctx, unitId: number) {
-  const scope = guardScope(ctx);
-  const [unit] = await ctx.db.select({ id: units.id, ooadId: units.ooadId }).from(units).where(eq(units.id, unitId));
-  if (!unit) throw notFound('La unidad');
-  if (!scopeCovers(scope, { ooadId: unit.ooadId, unitId: unit.id })) throw forbidden('La unidad está fuera de su ámbito.');
-}
-
-/** Queues a roster generation; the solver runs in a worker thread and the draft appears when it finishes. */
+/**
+ * Queues a roster generation; the solver runs in a worker thread and the draft appears when it
+ * finishes. A jefe de servicio generates only for the services they head.
+ */
 export async function requestGeneration(ctx: Ctx, runner: JobRunner, input: GenerateInput) {
-  await assertUnitInScope(ctx, input.unitId);
-  const services = await ctx.db.select({ id: clinicalServices.id, unitId: clinicalServices.unitId }).from(clinicalServices);
+  const { headed } = await unitReach(ctx, input.unitId);
+  const services = await ctx.db.select({ id: clinicalServices.id, unitId: clinicalServices.unitId, name: clinicalServices.name }).from(clinicalServices).where(inArray(clinicalServices.id, input.serviceIds));
   const wrong = input.serviceIds.filter((id) => services.find((s) => s.id === id)?.unitId !== input.unitId);
   if (wrong.length) throw badRequest('Algún servicio elegido no pertenece a la unidad.', [{ field: 'serviceIds', message: 'Servicio de otra unidad.' }]);
+  const others = headed ? services.filter((s) => !headed.includes(s.id)) : [];
+  if (others.length) throw forbidden(`No encabeza ${others.map((s) => s.name).join(', ')}: solo puede generar roles de guardia de los servicios que encabeza.`);
   const groupKey = [...input.serviceIds].sort((a, b) => a - b).join('+');
   const { instance, ruleSetCode } = await buildInstance(ctx.db, { ...input, groupKey, coverage: input.coverage as unknown as Coverage });
   if (!instance.residents.length) throw badRequest('Ningún residente rota en esos servicios ese mes; programe las rotaciones primero.');
@@ -95,7 +87,7 @@ export async function getRoster(ctx: Ctx, id: number) {
   guardScope(ctx);
   const [roster] = await ctx.db.select().from(rosters).where(eq(rosters.id, id));
   if (!roster) throw notFound('El rol de guardias');
-  await assertUnitInScope(ctx, roster.unitId);
+  await assertRosterInScope(ctx, roster);
   const instance = roster.status === 'draft' ? await withCurrentFacts(ctx.db, roster) : (roster.instance as RosterInstance);
   const assignments = roster.assignments as { date: string; residentId: number }[];
   // What this version changes against the one published before it, shown to the coordinator.
@@ -167,7 +159,9 @@ export async function onePublished<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A unit's rosters; a jefe de servicio sees those made only of the services they head. */
 export async function listRosters(ctx: Ctx, unitId: number) {
-  await assertUnitInScope(ctx, unitId);
-  return ctx.db.select({ id: rosters.id, month: rosters.month, version: rosters.version, status: rosters.status, groupKey: rosters.groupKey, publishedAt: rosters.publishedAt }).from(rosters).where(eq(rosters.unitId, unitId)).orderBy(desc(rosters.month), desc(rosters.version));
+  const { headed } = await unitReach(ctx, unitId);
+  return ctx.db.select({ id: rosters.id, month: rosters.month, version: rosters.version, status: rosters.status, groupKey: rosters.groupKey, publishedAt: rosters.publishedAt }).from(rosters)
+    .where(and(eq(rosters.unitId, unitId), rostersWithin(headed))).orderBy(desc(rosters.month), desc(rosters.version));
 }

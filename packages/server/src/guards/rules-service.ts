@@ -32,6 +32,9 @@ export async function listRuleSets(ctx: Ctx) {
 export async function createOverride(ctx: Ctx, input: z.infer<typeof overrideInput>) {
   const scope = resolveScope(ctx.actor.grants, 'guards.manage');
   if (scope.kind === 'none') throw forbidden('No tiene permiso para ajustar la normativa de guardias.');
+  // A jefe de servicio runs the guardias of one service; the rules bind the whole unit, so they stay with its coordination.
+  if (scope.kind === 'some' && !scope.ooadIds.length && !scope.unitIds.length && !scope.sedeIds.length)
+    throw forbidden('El jefe de servicio no ajusta la normativa de guardias; lo hace la coordinación de educación de la unidad o del OOAD.');
   if (!input.ooadId && !input.unitId && scope.kind !== 'all') throw forbidden('Solo el nivel central fija parámetros nacionales.');
   if (input.unitId) {
     const [u] = await ctx.db.select({ ooadId: units.ooadId }).from(units).where(eq(units.id, input.unitId));

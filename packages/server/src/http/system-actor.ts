@@ -6,6 +6,6 @@ export function systemCtx(db: Db): Ctx {
   return {
     db,
     requestId: `cli-${Date.now()}`,
-    actor: { userId: 0, username: 'cli', displayName: 'Línea de comandos', grants: [{ role: 'administrador', scopeKind: 'national', ooadId: null, unitId: null, sedeId: null }], sessionId: '', csrfToken: '' },
+    actor: { userId: 0, username: 'cli', displayName: 'Línea de comandos', grants: [{ role: 'administrador', scopeKind: 'national', ooadId: null, unitId: null, sedeId: null, serviceId: null }], sessionId: '', csrfToken: '' },
   };
 }

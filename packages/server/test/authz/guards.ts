@@ -1,4 +1,4 @@
-import { GUARD_MANAGERS, SIGNED_IN, STALE, type Table } from './table.ts';
+import { GUARD_MANAGERS, PEOPLE_MANAGERS, SIGNED_IN, STALE, type Table } from './table.ts';
 import type { Place } from '../support/authz-fixtures.ts';
 
 const generate = (p: Place) => ({ unitId: p.unitId, serviceIds: [STALE], month: '2026-04', coverage: { weekday: {}, weekend: {}, holiday: {} } });
@@ -16,7 +16,8 @@ export const GUARDS: Table = {
   'POST /api/v1/guards/swaps/:id/decision': { allow: GUARD_MANAGERS, id: () => STALE, body: () => ({ status: 'rechazado' }) },
   'GET /api/v1/me/notifications': { allow: SIGNED_IN },
   'GET /api/v1/guards/rule-sets': { allow: SIGNED_IN },
-  'POST /api/v1/guards/rule-overrides': { allow: GUARD_MANAGERS, body: (fx) => override(fx.a), outside: { body: (fx) => override(fx.b) } },
+  // The rules bind a whole unit: its coordination and above set them, not the jefe of one service.
+  'POST /api/v1/guards/rule-overrides': { allow: PEOPLE_MANAGERS, body: (fx) => override(fx.a), outside: { body: (fx) => override(fx.b) } },
   'GET /api/v1/guards/rosters/:id/export.xlsx': { allow: GUARD_MANAGERS, id: () => STALE },
   'GET /api/v1/guards/rosters/:id/export.pdf': { allow: GUARD_MANAGERS, id: () => STALE },
   'GET /api/v1/guards/compliance': { allow: GUARD_MANAGERS, query: (fx) => `unitId=${fx.a.unitId}&month=2026-04`, outside: { query: (fx) => `unitId=${fx.b.unitId}&month=2026-04` } },

@@ -99,7 +99,7 @@ export function grantsOver(a: Place): Record<Exclude<Role, 'administrador'>, Gra
     profesor_titular: { role: 'profesor_titular', scopeKind: 'sede', sedeId: a.sedeId },
     profesor_adjunto: { role: 'profesor_adjunto', scopeKind: 'sede', sedeId: a.sedeId },
     tutor: { role: 'tutor', scopeKind: 'sede', sedeId: a.sedeId },
-    jefe_servicio: { role: 'jefe_servicio', scopeKind: 'unit', unitId: a.unitId },
+    jefe_servicio: { role: 'jefe_servicio', scopeKind: 'unit', unitId: a.unitId, serviceId: a.serviceId },
     coordinador_educacion: { role: 'coordinador_educacion', scopeKind: 'unit', unitId: a.unitId },
     coordinador_ooad: { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: a.ooadId },
     nivel_central: { role: 'nivel_central', scopeKind: 'national' },

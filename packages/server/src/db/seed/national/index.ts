@@ -7,6 +7,7 @@ import type { Db } from '../../client.ts';
 import { users } from '../../schema/access.ts';
 import { sedes, units } from '../../schema/catalog.ts';
 import { facultyAppointments, persons, residents } from '../../schema/people.ts';
+import { clinicalServices } from '../../schema/rotations.ts';
 import { generatePeople } from './people.ts';
 import { seededRandom } from './random.ts';
 import { ensureSedes, ensureUnits } from './units.ts';
@@ -39,6 +40,14 @@ export async function loadNationalData(db: Db, options: NationalOptions = {}) {
   return { password, accounts };
 }
 
+/** The service the demo jefe de servicio heads: the unit's first, or an emergency service made for the demo. */
+async function demoService(db: Db, unitId: number) {
+  const [existing] = await db.select({ id: clinicalServices.id }).from(clinicalServices).where(eq(clinicalServices.unitId, unitId)).orderBy(clinicalServices.id).limit(1);
+  if (existing) return existing.id;
+  const [created] = await db.insert(clinicalServices).values({ unitId, name: 'Urgencias', capacityPerGrade: [4, 4, 4, 4] }).returning({ id: clinicalServices.id });
+  return created?.id ?? null;
+}
+
 async function createDemoAccounts(db: Db, password: string): Promise<DemoAccount[]> {
   const [resident] = await db.select({ personId: residents.personId, sedeId: residents.sedeId }).from(residents).where(eq(residents.status, 'activo')).orderBy(residents.id).limit(1);
   if (!resident) return [];
@@ -52,7 +61,7 @@ async function createDemoAccounts(db: Db, password: string): Promise<DemoAccount
     { username: 'titular', grant: { role: 'profesor_titular', scopeKind: 'sede', sedeId: resident.sedeId }, personId: await facultyOf('titular') },
     { username: 'adjunto', grant: { role: 'profesor_adjunto', scopeKind: 'sede', sedeId: resident.sedeId }, personId: await facultyOf('adjunto') },
     { username: 'tutor', grant: { role: 'tutor', scopeKind: 'sede', sedeId: resident.sedeId }, personId: await facultyOf('tutor') },
-    { username: 'jefe', grant: { role: 'jefe_servicio', scopeKind: 'unit', unitId: sede.unitId }, personId: null },
+    { username: 'jefe', grant: { role: 'jefe_servicio', scopeKind: 'unit', unitId: sede.unitId, serviceId: await demoService(db, sede.unitId) }, personId: null },
     { username: 'cceis', grant: { role: 'coordinador_educacion', scopeKind: 'unit', unitId: sede.unitId }, personId: null },
     { username: 'ooad', grant: { role: 'coordinador_ooad', scopeKind: 'ooad', ooadId: sede.ooadId }, personId: null },
     { username: 'central', grant: { role: 'nivel_central', scopeKind: 'national' }, personId: null },
