@@ -1,14 +1,16 @@
-import { CENTRE, PEOPLE_MANAGERS, RECORDERS, SIGNED_IN, STAFF, STALE, type Table, VERIFIERS } from './table.ts';
+import { CENTRE, PEOPLE_MANAGERS, RECORDERS, SIGNED_IN, STAFF, STALE, type Table, VERIFIERS, bySede } from './table.ts';
 import type { Place } from '../support/authz-fixtures.ts';
 
 const recorded = (p: Place) => ({ residentId: p.residentId, performedOn: '2026-05-14', unitId: p.unitId, service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', ageBand: '30-44', sex: 'M' });
 const backlog = (p: Place) => ({ unitId: p.unitId, service: 'Consulta externa', category: 'consultas', takenOn: '2021-05-10', waiting: 1 });
+/** A plan sheet of one row for the unit; its stale version is refused after the rows are checked. */
+const planSheet = (clues: string) => Buffer.from(`CLUES,Categoría,Planeado\n${clues},cirugia,1\n`);
 const beds = (p: Place) => ({ unitId: p.unitId, takenOn: '2021-05-10', ordinaryBeds: 1, reconvertedBeds: 0 });
 
 /** The clinical activity log, its catalogues and minimums, and the Jornadas Nacionales. */
 export const ACTIVITY: Table = {
   // Activity log: everyone reads within scope; residents and professors record; professors review.
-  'GET /api/v1/activity/records': { allow: SIGNED_IN },
+  'GET /api/v1/activity/records': { allow: SIGNED_IN, ...bySede },
   'GET /api/v1/activity/records/export.xlsx': { allow: SIGNED_IN },
   'GET /api/v1/activity/records/:id': { allow: SIGNED_IN, id: (fx) => fx.a.activityId, outside: { id: (fx) => fx.b.activityId } },
   'POST /api/v1/activity/records': { allow: RECORDERS, body: (fx) => recorded(fx.a), outside: { body: (fx) => recorded(fx.b) } },
@@ -16,7 +18,8 @@ export const ACTIVITY: Table = {
   'POST /api/v1/activity/records/:id/review': { allow: VERIFIERS, id: (fx) => fx.a.activityId, body: () => ({ decision: 'verificada', version: STALE }), outside: { id: (fx) => fx.b.activityId } },
   // Sync answers per entry; out of scope every entry must come back refused.
   'POST /api/v1/activity/sync': { allow: RECORDERS, body: (fx) => ({ entries: [{ ...recorded(fx.a), clientKey: 'matriz-0001' }] }), outside: { body: (fx) => ({ entries: [{ ...recorded(fx.b), clientKey: 'matriz-0002' }] }) }, emptyOutside: (body) => (body as { results: { status: string; code?: string }[] }).results.every((r) => r.status === 'rejected' && r.code === 'forbidden') },
-  'GET /api/v1/activity/context': { allow: SIGNED_IN },
+  // Someone else's resident out of scope is left out of the answer, not refused.
+  'GET /api/v1/activity/context': { allow: SIGNED_IN, query: (fx) => `residentId=${fx.a.residentId}`, outside: { query: (fx) => `residentId=${fx.b.residentId}` }, emptyOutside: (body) => (body as { residents: unknown[] }).residents.length === 0 },
   'GET /api/v1/activity/codes': { allow: SIGNED_IN, query: () => 'system=cie10&q=diabetes' },
   'GET /api/v1/activity/code-versions': { allow: SIGNED_IN },
   'POST /api/v1/activity/code-versions': { allow: CENTRE, query: () => 'system=cie10&label=Prueba' },
@@ -38,7 +41,14 @@ export const ACTIVITY: Table = {
   'POST /api/v1/jornadas/beds': { allow: PEOPLE_MANAGERS, body: (fx) => beds(fx.a), outside: { body: (fx) => beds(fx.b) } },
   'GET /api/v1/jornadas/:id': { allow: SIGNED_IN, id: (fx) => fx.ids.jornadas },
   'PUT /api/v1/jornadas/:id/plan': { allow: PEOPLE_MANAGERS, id: (fx) => fx.ids.jornadas, body: (fx) => ({ version: STALE, rows: [{ unitId: fx.a.unitId, category: 'cirugia', planned: 1 }] }), outside: { body: (fx) => ({ version: STALE, rows: [{ unitId: fx.b.unitId, category: 'cirugia', planned: 1 }] }) }, refusesOutsideWith: { status: 400, why: 'the plan is validated as a whole and an out-of-scope unit is reported as a row error' } },
-  'POST /api/v1/jornadas/:id/plan/upload': { allow: PEOPLE_MANAGERS, id: () => STALE, query: () => `version=${STALE}` },
+  'POST /api/v1/jornadas/:id/plan/upload': {
+    allow: PEOPLE_MANAGERS,
+    id: (fx) => fx.ids.jornadas,
+    query: () => `version=${STALE}`,
+    file: (fx) => planSheet(fx.a.clues),
+    outside: { file: (fx) => planSheet(fx.b.clues) },
+    refusesOutsideWith: { status: 400, why: 'the sheet is checked as a whole and an out-of-scope unit is reported as a row error' },
+  },
   'POST /api/v1/jornadas/:id/unit-counts': { allow: PEOPLE_MANAGERS, id: (fx) => fx.ids.jornadas, body: (fx) => ({ unitId: fx.a.unitId, day: '2026-05-14', category: 'cirugia', count: 1 }), outside: { body: (fx) => ({ unitId: fx.b.unitId, day: '2026-05-14', category: 'cirugia', count: 1 }) } },
   'GET /api/v1/jornadas/:id/report': { allow: SIGNED_IN, id: (fx) => fx.ids.jornadas },
   'GET /api/v1/jornadas/:id/participants': { allow: SIGNED_IN, id: (fx) => fx.ids.jornadas },

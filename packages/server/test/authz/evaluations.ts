@@ -1,6 +1,8 @@
 import { CENTRE, EVALUATION_MANAGERS, MENTORS, RESIDENT_FILE, SIGNED_IN, STALE, type Table } from './table.ts';
-import { USERNAMES, type Place } from '../support/authz-fixtures.ts';
+import { type Caller, USERNAMES, type Place } from '../support/authz-fixtures.ts';
 
+/** Nursing evaluators are registered at a unit, so only those who manage the whole unit register and end them. */
+const NURSE_REGISTRARS: Caller[] = ['coordinador_educacion', 'coordinador_ooad', ...CENTRE];
 const assignment = (p: Place) => ({ residentId: p.residentId, cycleId: p.cycleId, period: 1, templateId: STALE, evaluatorKind: 'autoevaluacion' });
 
 /** Competencies and templates, evaluations, promotion decisions, theses and follow-up. */
@@ -17,9 +19,9 @@ export const EVALUATIONS: Table = {
   'GET /api/v1/evaluations/boleta.pdf': { allow: RESIDENT_FILE, query: (fx) => `residentId=${fx.a.residentId}&cycleId=${fx.a.cycleId}`, outside: { query: (fx) => `residentId=${fx.b.residentId}&cycleId=${fx.b.cycleId}` } },
   'GET /api/v1/evaluations/committee': { allow: EVALUATION_MANAGERS, query: (fx) => `sedeId=${fx.a.sedeId}&cycleId=${fx.a.cycleId}`, outside: { query: (fx) => `sedeId=${fx.b.sedeId}&cycleId=${fx.b.cycleId}` } },
   'POST /api/v1/evaluations/decisions': { allow: EVALUATION_MANAGERS, body: (fx) => ({ residentId: fx.a.residentId, cycleId: fx.a.cycleId, decision: 'promueve', rationale: 'Matriz' }), outside: { body: (fx) => ({ residentId: fx.b.residentId, cycleId: fx.b.cycleId, decision: 'promueve', rationale: 'Matriz' }) } },
-  'GET /api/v1/evaluations/unit-evaluators': { allow: ['coordinador_educacion', 'coordinador_ooad', ...CENTRE], query: (fx) => `unitId=${fx.a.unitId}`, outside: { query: (fx) => `unitId=${fx.b.unitId}` } },
-  'POST /api/v1/evaluations/unit-evaluators': { allow: ['coordinador_educacion', 'coordinador_ooad', ...CENTRE], body: (fx) => ({ unitId: fx.a.unitId, username: USERNAMES.residente, displayName: 'Matriz', password: 'contraseña-matriz-1' }), outside: { body: (fx) => ({ unitId: fx.b.unitId, username: USERNAMES.residente, displayName: 'Matriz', password: 'contraseña-matriz-1' }) } },
-  'POST /api/v1/evaluations/unit-evaluators/:id/end': { allow: EVALUATION_MANAGERS, id: () => STALE, body: () => ({ version: 0 }) },
+  'GET /api/v1/evaluations/unit-evaluators': { allow: NURSE_REGISTRARS, query: (fx) => `unitId=${fx.a.unitId}`, outside: { query: (fx) => `unitId=${fx.b.unitId}` } },
+  'POST /api/v1/evaluations/unit-evaluators': { allow: NURSE_REGISTRARS, body: (fx) => ({ unitId: fx.a.unitId, username: USERNAMES.residente, displayName: 'Matriz', password: 'contraseña-matriz-1' }), outside: { body: (fx) => ({ unitId: fx.b.unitId, username: USERNAMES.residente, displayName: 'Matriz', password: 'contraseña-matriz-1' }) } },
+  'POST /api/v1/evaluations/unit-evaluators/:id/end': { allow: NURSE_REGISTRARS, id: (fx) => fx.a.unitEvaluatorId, body: () => ({ version: STALE }), outside: { id: (fx) => fx.b.unitEvaluatorId } },
   'GET /api/v1/evaluations/theses/:residentId': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   'POST /api/v1/evaluations/theses/:residentId': { allow: RESIDENT_FILE, params: (fx) => ({ residentId: String(fx.a.residentId) }), body: () => ({ title: 'Tesis', advisorName: 'Asesor', status: 'propuesta' }), outside: { params: (fx) => ({ residentId: String(fx.b.residentId) }) } },
   // A's evaluation is assigned to the titular caller and not sent yet: the resident sees it only once sent.

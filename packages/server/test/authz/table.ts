@@ -1,17 +1,23 @@
 import { CALLERS, type Caller, type Place } from '../support/authz-fixtures.ts';
+import type { Records } from '../support/authz-records.ts';
 
 /**
  * The shapes of the authorisation matrix's route table (test/authz-matrix.test.ts), the caller
  * groups its entries allow, and the helpers the per-area tables in this folder share.
  */
+export type Site = Place & Records & { clues: string };
 export type Fixtures = {
   ids: Record<string, number>;
   rows: Record<string, Record<string, unknown>>;
   userId: number;
   /** Where every scoped caller is granted. */
-  a: Place;
+  a: Site;
   /** The twin slice in another OOAD, outside every scoped caller's reach. */
-  b: Place;
+  b: Site;
+  /** Records that belong to their author: each signed-in caller's own finished job, each people manager's own import batch (of A). */
+  own: { jobs: Partial<Record<Caller, number>>; batches: Partial<Record<Caller, number>> };
+  /** The same kinds of record, started by people of B (its resident, its coordinator): someone else's for every caller. */
+  others: { jobId: number; batchId: number };
 };
 
 export type Target = {
@@ -77,6 +83,13 @@ export const MENTORS: Caller[] = ['profesor_titular', 'tutor', 'coordinador_educ
 
 /** An id no row has: a write aimed at it is refused after authorisation. */
 export const STALE = 999_999;
+
+/** A page of a list filtered to one sede: out of scope it must come back empty, for the centre it holds B's rows. */
+export const bySede: Target & Pick<Entry, 'outside' | 'emptyOutside'> = {
+  query: (fx) => `sedeId=${fx.a.sedeId}`,
+  outside: { query: (fx) => `sedeId=${fx.b.sedeId}` },
+  emptyOutside: (body) => (body as { items: unknown[] }).items.length === 0,
+};
 
 export const stale = (name: string) => (fx: Fixtures) => ({ ...fx.rows[name], version: STALE });
 
