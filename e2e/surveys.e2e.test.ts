@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCurp } from '../packages/core/src/people/curp-build.ts';
 import { firstLogin, goto } from './support/accounts.ts';
-import { adminPassword, apiAs, launch, loginAs, newPage } from './support/browser.ts';
+import { apiAs, launch, newPage } from './support/browser.ts';
+import { adminWithDemoResident } from './support/demo-resident.ts';
 
 const TITLE = 'Satisfacción con la sede (navegador)';
 let browser: Browser;
@@ -12,16 +12,7 @@ let cycleId: number;
 
 beforeAll(async () => {
   browser = await launch();
-  admin = await newPage(browser);
-  await loginAs(admin, 'admin', adminPassword());
-  await admin.getByRole('heading', { name: /Bienvenida/ }).waitFor();
-  const unit = (await apiAs(admin, 'GET', '/catalog/units?q=Unidad%20de%20Medicina%20Familiar%20No.%207%20(demo)&limit=1')).items[0];
-  sedeId = (await apiAs(admin, 'GET', `/catalog/sedes?unitId=${unit.id}`)).items[0].id;
-  cycleId = (await apiAs(admin, 'GET', '/catalog/cycles?q=2026-2027')).items[0].id;
-  const birthDate = '1997-07-21';
-  const curp = buildCurp({ firstSurname: 'Encuesta', secondSurname: 'Prueba', givenNames: 'Rosa', birthDate, sex: 'M', stateCode: 'JC' });
-  await apiAs(admin, 'POST', '/people/residents', { person: { keyType: 'curp', curp, givenNames: 'Rosa', firstSurname: 'Encuesta', secondSurname: 'Prueba', sex: 'M', birthDate, nationality: 'MEX' }, sedeId, cycleId, grade: 1 });
-  await apiAs(admin, 'POST', '/access/users', { username: 'rosa.encuesta', displayName: 'Rosa Encuesta', password: 'temporal-rosa-1', grants: [{ role: 'residente', scopeKind: 'self' }], personKey: curp });
+  ({ admin, sedeId, cycleId } = await adminWithDemoResident(browser, { givenNames: 'Rosa', firstSurname: 'Encuesta', birthDate: '1997-07-21', username: 'rosa.encuesta', password: 'temporal-rosa-1' }));
   await apiAs(admin, 'POST', '/access/users', { username: 'carmen.central', displayName: 'Carmen Central', password: 'temporal-carmen-1', grants: [{ role: 'nivel_central', scopeKind: 'national' }] });
 });
 afterAll(() => browser.close());

@@ -1,25 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCurp } from '../packages/core/src/people/curp-build.ts';
 import { firstLogin, goto } from './support/accounts.ts';
-import { adminPassword, apiAs, launch, loginAs, newPage } from './support/browser.ts';
+import { apiAs, launch, newPage } from './support/browser.ts';
+import { adminWithDemoResident } from './support/demo-resident.ts';
 
 let browser: Browser;
 let admin: Page;
 
 beforeAll(async () => {
   browser = await launch();
-  admin = await newPage(browser);
-  await loginAs(admin, 'admin', adminPassword());
-  await admin.getByRole('heading', { name: /Bienvenida/ }).waitFor();
-  const unit = (await apiAs(admin, 'GET', '/catalog/units?q=Unidad%20de%20Medicina%20Familiar%20No.%207%20(demo)&limit=1')).items[0];
-  const sede = (await apiAs(admin, 'GET', `/catalog/sedes?unitId=${unit.id}`)).items[0];
-  const cycle = (await apiAs(admin, 'GET', '/catalog/cycles?q=2026-2027')).items[0];
-  const birthDate = '1996-03-14';
-  const curp = buildCurp({ firstSurname: 'Bienestar', secondSurname: 'Prueba', givenNames: 'Lucía', birthDate, sex: 'M', stateCode: 'JC' });
-  const person = { keyType: 'curp', curp, givenNames: 'Lucía', firstSurname: 'Bienestar', secondSurname: 'Prueba', sex: 'M', birthDate, nationality: 'MEX' };
-  await apiAs(admin, 'POST', '/people/residents', { person, sedeId: sede.id, cycleId: cycle.id, grade: 1 });
-  await apiAs(admin, 'POST', '/access/users', { username: 'lucia.bienestar', displayName: 'Lucía Bienestar', password: 'temporal-lucia-1', grants: [{ role: 'residente', scopeKind: 'self' }], personKey: curp });
+  ({ admin } = await adminWithDemoResident(browser, { givenNames: 'Lucía', firstSurname: 'Bienestar', birthDate: '1996-03-14', username: 'lucia.bienestar', password: 'temporal-lucia-1' }));
   await apiAs(admin, 'POST', '/access/users', { username: 'sofia.enlace', displayName: 'Sofía Enlace', password: 'temporal-sofia-1', grants: [{ role: 'enlace_salud_mental', scopeKind: 'national' }] });
 });
 afterAll(() => browser.close());
