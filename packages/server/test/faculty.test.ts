@@ -97,6 +97,33 @@ describe('ending an appointment', () => {
   });
 });
 
+describe('ending a tutor appointment', () => {
+  const tutees = async (tutorPersonId: number) => ok<{ id: number }[]>(await coordJal.get(`/api/v1/people/faculty/${tutorPersonId}/residents`)).map((r) => r.id);
+  const withTutor = async (tutor: Appointment) => {
+    const cycle = await cycleStartingIn(t.database.db, 2026);
+    const resident = ok<{ id: number }>(await admin.post('/api/v1/people/residents', { person: mexican(), sedeId: jalisco.id, cycleId: cycle.id, grade: 1, startNow: true }), 201);
+    ok(await coordJal.post(`/api/v1/people/residents/${resident.id}/tutor`, { tutorPersonId: tutor.personId, startsOn: '2026-03-01' }));
+    return resident.id;
+  };
+
+  it('ends the tutor’s tutorships at the sede on the same date, each audited', async () => {
+    const tutor = await appoint(admin, { person: mexican({ birthDate: '1979-09-09' }), sedeId: jalisco.id, role: 'tutor' });
+    const residentId = await withTutor(tutor);
+    expect(await tutees(tutor.personId)).toEqual([residentId]);
+    ok(await coordJal.post(`/api/v1/people/faculty/${tutor.id}/end`, { endsOn: '2026-09-30', version: tutor.version }));
+    expect(await tutees(tutor.personId)).toEqual([]);
+    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'tutorship'), eq(auditLog.action, 'end_tutorship')));
+    expect(audits.map((a) => a.after)).toEqual([expect.objectContaining({ residentId, endsOn: '2026-09-30' })]);
+  });
+
+  it('an appointment ending on a future date keeps the tutor until then', async () => {
+    const tutor = await appoint(admin, { person: mexican({ birthDate: '1980-10-10' }), sedeId: jalisco.id, role: 'tutor' });
+    const residentId = await withTutor(tutor);
+    ok(await coordJal.post(`/api/v1/people/faculty/${tutor.id}/end`, { endsOn: '2099-02-28', version: tutor.version }));
+    expect(await tutees(tutor.personId)).toEqual([residentId]);
+  });
+});
+
 describe('filtering the faculty list', () => {
   it('by OOAD, unit and specialty, returning only matching rows', async () => {
     const byOoad = await list(admin, `ooadId=${jalisco.ooadId}`);

@@ -11,6 +11,7 @@ import { forbidden, notFound, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { placementOfUser } from '../people/placement.ts';
 import { relationTo } from './tutoring-access.ts';
+import { currentTutorship } from '../people/tutorships.ts';
 
 /** Sessions, feedback and action plans of one resident: for the resident, their tutor and the sede's direction. */
 export async function followUp(ctx: Ctx, residentId: number) {
@@ -99,7 +100,7 @@ async function remindOnce(db: Db, planId: number, today: string) {
       .returning({ id: actionPlans.id, residentId: actionPlans.residentId, title: actionPlans.title, dueOn: actionPlans.dueOn });
     if (!plan) return false;
     const [owner] = await tx.select({ userId: persons.userId }).from(residents).innerJoin(persons, eq(persons.id, residents.personId)).where(eq(residents.id, plan.residentId));
-    const tutors = await tx.select({ userId: persons.userId }).from(tutorships).innerJoin(persons, eq(persons.id, tutorships.tutorPersonId)).where(and(eq(tutorships.residentId, plan.residentId), isNull(tutorships.endsOn)));
+    const tutors = await tx.select({ userId: persons.userId }).from(tutorships).innerJoin(persons, eq(persons.id, tutorships.tutorPersonId)).where(and(eq(tutorships.residentId, plan.residentId), currentTutorship));
     const to = [owner?.userId, ...tutors.map((t) => t.userId)].filter((u): u is number => Boolean(u));
     const message = `El plan de acción "${plan.title}" vence el ${plan.dueOn.split('-').reverse().join('/')}.`;
     if (to.length) await tx.insert(notifications).values(to.map((userId) => ({ userId, kind: 'action_plan', message, link: '/evaluations/follow-up' })));

@@ -1,7 +1,7 @@
 import { resolveScope, scopeCovers } from '@sirem/core';
-import { and, eq, gte, lte, ne, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/record.ts';
-import { facultyAppointments } from '../db/schema/people.ts';
+import { and, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { recordAudit, recordAudits } from '../audit/record.ts';
+import { facultyAppointments, residents, tutorships } from '../db/schema/people.ts';
 import { badRequest, notFound, versionConflict } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { facultyRow } from './faculty-service.ts';
@@ -11,7 +11,8 @@ export type EndAppointmentInput = { endsOn: string; version: number };
 
 /**
  * Ends a titular, adjunto or tutor appointment on a date. The row stays (the sede's history of
- * faculty); tutorships are left as they are, since a future end date must not hide them today.
+ * faculty). A tutor's tutorships at the sede end with it, on the same date, each audited, so no
+ * resident is left with a tutor who no longer holds the appointment.
  */
 export async function endAppointment(ctx: Ctx, appointmentId: number, input: EndAppointmentInput) {
   const scope = assertMayManage(ctx);
@@ -36,6 +37,15 @@ export async function endAppointment(ctx: Ctx, appointmentId: number, input: End
       .returning();
     if (!after) throw versionConflict(await facultyRow({ ...ctx, db: tx }, appointmentId));
     await recordAudit(tx, ctx, { action: 'end_appointment', entity: 'faculty_appointment', entityId: appointmentId, before, after });
+    if (before.role === 'tutor') {
+      const atSede = tx.select({ id: residents.id }).from(residents).where(eq(residents.sedeId, before.sedeId));
+      const ended = await tx
+        .update(tutorships)
+        .set({ endsOn: input.endsOn })
+        .where(and(eq(tutorships.tutorPersonId, before.personId), inArray(tutorships.residentId, atSede), or(isNull(tutorships.endsOn), gt(tutorships.endsOn, input.endsOn))))
+        .returning();
+      await recordAudits(tx, ctx, ended.map((t) => ({ action: 'end_tutorship', entity: 'tutorship', entityId: t.id, after: t })));
+    }
   });
   return facultyRow(ctx, appointmentId);
 }

@@ -13,6 +13,7 @@ import { findOrCreatePerson } from './persons.ts';
 import { withSedePlace } from './sede-joins.ts';
 import { residentColumns, residentJoin, whereAll } from './resident-query.ts';
 import { assertMayManage, assertSedeInScope, peopleScopeSql, readScope } from './scope.ts';
+import { currentTutorship } from './tutorships.ts';
 
 const optionalId = id.optional();
 export const facultyQuery = listQuery.extend({
@@ -114,7 +115,8 @@ export async function assignTutor(ctx: Ctx, residentId: number, input: { tutorPe
     const [appointment] = await tx.select({ id: facultyAppointments.id }).from(facultyAppointments)
       .where(and(eq(facultyAppointments.personId, input.tutorPersonId), eq(facultyAppointments.sedeId, resident.sedeId), eq(facultyAppointments.role, 'tutor'), isCurrent));
     if (!appointment) throw badRequest('La persona no tiene nombramiento vigente de tutor en la sede del residente.', [{ field: 'tutorPersonId', message: 'No es tutor de esta sede.' }]);
-    await tx.update(tutorships).set({ endsOn: input.startsOn }).where(and(eq(tutorships.residentId, residentId), isNull(tutorships.endsOn)));
+    // The previous tutor's last day is the day before the new one starts.
+    await tx.update(tutorships).set({ endsOn: sql`${input.startsOn}::date - 1` }).where(and(eq(tutorships.residentId, residentId), or(isNull(tutorships.endsOn), gte(tutorships.endsOn, input.startsOn))));
     const [row] = await tx.insert(tutorships).values({ residentId, tutorPersonId: input.tutorPersonId, startsOn: input.startsOn }).returning();
     await recordAudit(tx, ctx, { action: 'assign_tutor', entity: 'tutorship', entityId: row.id, after: row });
     return row;
@@ -125,7 +127,7 @@ export async function assignTutor(ctx: Ctx, residentId: number, input: { tutorPe
 export async function tutorResidents(ctx: Ctx, tutorPersonId: number) {
   const scope = readScope(ctx);
   return residentJoin(ctx.db, residentColumns)
-    .innerJoin(tutorships, and(eq(tutorships.residentId, residents.id), isNull(tutorships.endsOn)))
+    .innerJoin(tutorships, and(eq(tutorships.residentId, residents.id), currentTutorship))
     .where(whereAll(eq(tutorships.tutorPersonId, tutorPersonId), peopleScopeSql(scope, ctx, { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: residents.sedeId, userId: persons.userId })));
 }
 

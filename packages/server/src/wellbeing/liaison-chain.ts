@@ -5,6 +5,7 @@ import { sedes } from '../db/schema/catalog.ts';
 import { facultyAppointments, persons, residents, tutorships } from '../db/schema/people.ts';
 import { wellbeingAlerts } from '../db/schema/wellbeing.ts';
 import type { Db } from '../db/client.ts';
+import { currentTutorship } from '../people/tutorships.ts';
 
 /** Roles that teach at, or run, a sede, a unit or an OOAD. */
 const CHAIN_ROLES: Role[] = ['profesor_titular', 'profesor_adjunto', 'tutor', 'jefe_servicio', 'coordinador_educacion', 'coordinador_ooad'];
@@ -27,7 +28,7 @@ export async function chainOf(db: Db, userId: number): Promise<LiaisonChain> {
   const [me] = await db.select({ id: persons.id }).from(persons).where(eq(persons.userId, userId));
   const current = or(isNull(facultyAppointments.endsOn), gte(facultyAppointments.endsOn, sql`current_date`));
   const teaching = me ? await db.select({ unitId: sedes.unitId }).from(facultyAppointments).innerJoin(sedes, eq(sedes.id, facultyAppointments.sedeId)).where(and(eq(facultyAppointments.personId, me.id), current)) : [];
-  const tutees = me ? await db.select({ personId: residents.personId }).from(tutorships).innerJoin(residents, eq(residents.id, tutorships.residentId)).where(and(eq(tutorships.tutorPersonId, me.id), isNull(tutorships.endsOn))) : [];
+  const tutees = me ? await db.select({ personId: residents.personId }).from(tutorships).innerJoin(residents, eq(residents.id, tutorships.residentId)).where(and(eq(tutorships.tutorPersonId, me.id), currentTutorship)) : [];
   const ids = (xs: (number | null)[]) => [...new Set(xs.filter((x): x is number => x !== null))];
   return {
     unitIds: ids([...grants.flatMap((g) => [g.unitId, g.sedeUnitId]), ...teaching.map((a) => a.unitId)]),

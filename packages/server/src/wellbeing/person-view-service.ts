@@ -1,5 +1,5 @@
 import { resolveScope, type TutorVisibility } from '@sirem/core';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { persons, residents, tutorships } from '../db/schema/people.ts';
 import { wellbeingAlerts, wellbeingScreenings, wellbeingSharing } from '../db/schema/wellbeing.ts';
@@ -7,6 +7,7 @@ import { forbidden } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
 import { placementOfUser } from '../people/placement.ts';
 import { chainOf, outsideChain } from './liaison-chain.ts';
+import { currentTutorship } from '../people/tutorships.ts';
 
 type View = 'self' | 'liaison' | 'tutor';
 
@@ -30,7 +31,7 @@ async function viewFor(ctx: Ctx, personId: number): Promise<{ view: View; tutorS
       .select({ id: tutorships.id })
       .from(tutorships)
       .innerJoin(residents, eq(residents.id, tutorships.residentId))
-      .where(and(eq(tutorships.tutorPersonId, me.personId), eq(residents.personId, personId), isNull(tutorships.endsOn)));
+      .where(and(eq(tutorships.tutorPersonId, me.personId), eq(residents.personId, personId), currentTutorship));
     const [sharing] = await ctx.db.select({ tutorSees: wellbeingSharing.tutorSees }).from(wellbeingSharing).where(eq(wellbeingSharing.personId, personId));
     if (tutorOf && sharing && sharing.tutorSees !== 'nada') return { view: 'tutor', tutorSees: sharing.tutorSees as TutorVisibility };
   }
