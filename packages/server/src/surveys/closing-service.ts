@@ -23,8 +23,8 @@ export const closedWhen = (c: Pick<Campaign, 'closesOn' | 'closedAt'>) =>
 
 /**
  * Closes a campaign before its closing day so its results can be published, within the same
- * scope that may open it. The version predicate lets one of two simultaneous closings through; the other
- * hears 409 with the campaign as it now stands.
+ * scope that may open it. The version predicate lets one of two simultaneous closings through;
+ * the other hears 409 with the campaign as it now stands.
  */
 export async function closeCampaign(ctx: Ctx, id: number, input: CloseCampaignInput) {
   if (!can(ctx.actor.grants, 'surveys.manage')) throw forbidden('Solo el nivel central cierra campañas de encuestas.');
