@@ -52,7 +52,7 @@ export const wellbeingSharing = pgTable('wellbeing_sharing', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** One reminder per person and screening period (e.g. 2026-T4), so a reminder goes out once across instances. */
+/** One reminder per person and screening period (e.g. 2026-Q4), so a reminder goes out once across instances. */
 export const wellbeingReminders = pgTable(
   'wellbeing_reminders',
   {
