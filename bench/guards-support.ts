@@ -84,6 +84,9 @@ export function toLp(instances: RosterInstance[]): string {
   return ['Minimize', ` obj: ${obj.join(' ').replace(/^\+ /, '')}`, 'Subject To', ...rows.map((r) => ` ${r}`), 'Bounds', ' dummy = 0', 'Binary', ` ${binaries.join(' ')}`, 'End'].join('\n');
 }
 
+// One Wasm runtime for every MIP of a run; each model is disposed by withModel.
+let runtime: ReturnType<typeof import('highs').default> | undefined;
+
 export type Exact = { status: string; ms: number; objective: number | null; bound: number | null };
 
 /**
@@ -92,7 +95,7 @@ export type Exact = { status: string; ms: number; objective: number | null; boun
  * when the time limit stops it before optimality.
  */
 export async function solveExact(lp: string, seconds: number): Promise<Exact> {
-  const highs = await (await import('highs')).default();
+  const highs = await (runtime ??= import('highs').then((m) => m.default()));
   const names = Object.fromEntries(Object.entries(highs.constants.modelStatus).map(([name, code]) => [code, name]));
   const t0 = performance.now();
   return highs.withModel({ format: 'lp', data: lp }, (model) => {
