@@ -1,6 +1,7 @@
 import type { Grant, Role, ScopeKind } from '@sirem/core';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { staticQuery } from '../db/static-query.ts';
 import { roleGrants, sessions, users } from '../db/schema/access.ts';
 import type { Actor } from '../http/context.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -32,17 +33,22 @@ export async function openSession(db: Db, userId: number, meta: { ip: string; us
   return { token, csrfToken };
 }
 
+type SessionRow = { userId: number; username: string; displayName: string; csrfToken: string; lastSeenAt: string | Date; mustChangePassword: boolean; grants: Grant[] | string };
+
+// It runs before every API request, so its text is built once (see staticQuery).
+const sessionQuery = staticQuery<SessionRow>(sql`select u.id as "userId", u.username, u.display_name as "displayName", s.csrf_token as "csrfToken",
+    s.last_seen_at as "lastSeenAt", u.must_change_password as "mustChangePassword",
+    coalesce((select json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind, 'ooadId', g.ooad_id, 'unitId', g.unit_id, 'sedeId', g.sede_id, 'serviceId', g.service_id) order by g.id)
+              from ${roleGrants} g where g.user_id = u.id), '[]'::json) as grants
+  from ${sessions} s join ${users} u on u.id = s.user_id
+  where s.id = ${sql.placeholder('id')}::text and s.expires_at > now() and u.active`);
+
 /** The session's actor with their grants, in one round trip: it runs before every API request. */
 export async function loadSession(db: Db, token: string): Promise<Actor | null> {
   const id = hashToken(token);
-  const grantsJson = sql<Grant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind, 'ooadId', g.ooad_id, 'unitId', g.unit_id, 'sedeId', g.sede_id, 'serviceId', g.service_id) order by g.id) from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`;
-  const [row] = await db
-    .select({ userId: users.id, username: users.username, displayName: users.displayName, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, mustChangePassword: users.mustChangePassword, grants: grantsJson })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+  const [row] = await sessionQuery(db, { id });
   if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_MINUTES * 60_000) {
+  if (Date.now() - new Date(row.lastSeenAt).getTime() > TOUCH_MINUTES * 60_000) {
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000) })

@@ -1,5 +1,5 @@
 import type { CodeSystem } from '@sirem/core';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { codeVersions } from '../db/schema/activity.ts';
 import { badRequest } from '../http/errors.ts';
@@ -18,12 +18,11 @@ export type CodeFact = { versionId: number; label: string; hit: boolean } | null
 /** The canonical form of a typed code (A000 is A00.0), or null when none was typed. */
 export const canonical = (system: CodeSystem, typed: string | null) => (typed ? (canonicalCode(system, typed) ?? typed) : null);
 
-/** A scalar subquery giving the CodeFact of `code` as JSON, so the lookup rides along with the entry's other checks. */
-export const codeFactSql = (system: CodeSystem, code: string | null): SQL =>
-  code === null
-    ? sql`null::json`
-    : sql`(select json_build_object('versionId', v.id, 'label', v.label, 'hit', exists(select 1 from codes c where c.version_id = v.id and c.code = ${code}))
-           from code_versions v where v.system = ${system} and v.current order by v.id desc limit 1)`;
+/** A scalar subquery giving the CodeFact of `code` (null when no code was typed) as JSON, so the lookup rides along with the entry's other checks. */
+export const codeFactSql = (system: CodeSystem, code: SQL | Placeholder): SQL =>
+  sql`case when ${code}::text is null then null::json else
+        (select json_build_object('versionId', v.id, 'label', v.label, 'hit', exists(select 1 from codes c where c.version_id = v.id and c.code = ${code}::text))
+           from code_versions v where v.system = ${sql.raw(`'${system}'`)} and v.current order by v.id desc limit 1) end`;
 
 /** Turns a CodeFact into the columns to store, or the error that tells the user what to fix. */
 export function resolveCode(system: CodeSystem, code: string | null, fact: CodeFact, field: string): { code: string | null; versionId: number | null } {

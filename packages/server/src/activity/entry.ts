@@ -1,43 +1,44 @@
 import { type ActivityInput, futureDateProblem, mexicoToday } from '@sirem/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { staticQuery } from '../db/static-query.ts';
 import { badRequest } from '../http/errors.ts';
 import { jornadaOfUnitSql } from '../jornadas/linking.ts';
 import { type CodeFact, canonical, codeFactSql, resolveCode } from './codes-lookup.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export type EntryResident = { id: number; sedeId: number; status: string; userId: number | null; personId: number; place: { sedeId: number; unitId: number; ooadId: number } };
 type EntryUnit = { id: number; ooadId: number; isUmae: boolean; jornadaId: number | null };
 
+const value = (name: string) => sql.placeholder(name);
+const day = sql`${value('day')}::date`;
+const sede = sql`coalesce(${value('sede')}::int, (select sede_id from residents where id = ${value('resident')}::int))`;
+
 /**
  * Everything an entry points to, read in one round trip because it runs on every act a resident
  * logs: the resident and where they train, the unit where the act happened and the Jornada
- * running there that day, whether the supervisor is a professor of the sede (`sedeId`, or the
+ * running there that day, whether the supervisor is a professor of the sede (`sede`, or the
  * resident's) on that date, and the codes in the catalogue in force.
  */
+const factsQuery = staticQuery<{ resident: unknown; unit: unknown; supervisor_ok: boolean | null; dx: unknown; px: unknown }>(sql`select
+  (select json_build_object('id', r.id, 'sedeId', r.sede_id, 'status', r.status, 'userId', p.user_id, 'personId', p.id,
+                            'place', json_build_object('sedeId', s.id, 'unitId', s.unit_id, 'ooadId', su.ooad_id))
+     from residents r join persons p on p.id = r.person_id join sedes s on s.id = r.sede_id join units su on su.id = s.unit_id
+    where r.id = ${value('resident')}::int) as resident,
+  (select json_build_object('id', u.id, 'ooadId', u.ooad_id, 'isUmae', u.unit_type_code = 'UMAE',
+                            'jornadaId', ${jornadaOfUnitSql(sql`u.id`, sql`u.ooad_id`, sql`u.unit_type_code = 'UMAE'`, day)})
+     from units u where u.id = ${value('unit')}::int) as unit,
+  case when ${value('supervisor')}::int is null then null else
+    exists(select 1 from faculty_appointments fa where fa.person_id = ${value('supervisor')}::int and fa.sede_id = ${sede}
+             and fa.role in ('titular', 'adjunto') and fa.starts_on <= ${day} and (fa.ends_on is null or fa.ends_on >= ${day})) end as supervisor_ok,
+  ${codeFactSql('cie10', value('dx'))} as dx,
+  ${codeFactSql('cie9mc', value('px'))} as px`);
+
 async function entryFacts(db: Db, input: ActivityInput, sedeId: number | null) {
   const diagnosis = canonical('cie10', input.diagnosisCode);
   const procedure = canonical('cie9mc', input.procedureCode);
-  const day = sql`${input.performedOn}::date`;
-  const sede = sql`coalesce(${sedeId}::int, (select sede_id from residents where id = ${input.residentId}))`;
-  const [row] = rowsOf<{ resident: unknown; unit: unknown; supervisor_ok: boolean | null; dx: unknown; px: unknown }>(
-    await db.execute(sql`select
-      (select json_build_object('id', r.id, 'sedeId', r.sede_id, 'status', r.status, 'userId', p.user_id, 'personId', p.id,
-                                'place', json_build_object('sedeId', s.id, 'unitId', s.unit_id, 'ooadId', su.ooad_id))
-         from residents r join persons p on p.id = r.person_id join sedes s on s.id = r.sede_id join units su on su.id = s.unit_id
-        where r.id = ${input.residentId}) as resident,
-      (select json_build_object('id', u.id, 'ooadId', u.ooad_id, 'isUmae', u.unit_type_code = 'UMAE',
-                                'jornadaId', ${jornadaOfUnitSql(sql`u.id`, sql`u.ooad_id`, sql`u.unit_type_code = 'UMAE'`, day)})
-         from units u where u.id = ${input.unitId}) as unit,
-      ${input.supervisorPersonId
-        ? sql`exists(select 1 from faculty_appointments fa where fa.person_id = ${input.supervisorPersonId} and fa.sede_id = ${sede}
-                 and fa.role in ('titular', 'adjunto') and fa.starts_on <= ${day} and (fa.ends_on is null or fa.ends_on >= ${day}))`
-        : sql`null::boolean`} as supervisor_ok,
-      ${codeFactSql('cie10', diagnosis)} as dx,
-      ${codeFactSql('cie9mc', procedure)} as px`),
-  );
+  const [row] = await factsQuery(db, { resident: input.residentId, unit: input.unitId, day: input.performedOn, sede: sedeId, supervisor: input.supervisorPersonId ?? null, dx: diagnosis, px: procedure });
   return {
     resident: json<EntryResident | null>(row?.resident ?? null),
     unit: json<EntryUnit | null>(row?.unit ?? null),

@@ -20,24 +20,28 @@ export async function createRecord(ctx: Ctx, input: ActivityInput, clientKey: st
   return insertAudited(ctx.db, ctx, activityRecords, { ...values, clientKey, recordedBy: ctx.actor.userId }, 'activity_record');
 }
 
-/** Fixes a pending or returned entry; a verified one is locked. A returned entry goes back to pending review. */
+/**
+ * Fixes a pending or returned entry; a verified one is locked. A returned entry goes back to
+ * pending review. The checks read before the write; the version in the update's condition makes
+ * sure nothing (a verification included) happened in between.
+ */
 export async function updateRecord(ctx: Ctx, id: number, input: ActivityInput & { version: number }) {
   const scope = activityScope(ctx, 'activity.record');
+  const [before] = await ctx.db.select().from(activityRecords).where(eq(activityRecords.id, id));
+  if (!before) throw notFound('La entrada');
+  const r = await residentPlace(ctx.db, before.residentId);
+  if (!coversResident(scope, ctx, r)) throw notFound('La entrada');
+  if (!isEditable(before.status as 'verificada'))
+    throw conflict('activity_locked', 'La entrada ya fue verificada por un profesor y no puede modificarse; si hay un error, registre una entrada nueva y avise al profesor.', { current: before });
+  if (input.residentId !== before.residentId) throw new AppError(400, 'validation_error', 'Una entrada no puede pasarse a otro residente.', { errors: [{ field: 'residentId', message: 'No puede cambiarse.' }] });
+  const values = await entryValues(ctx.db, input, { sedeId: before.sedeId, authorise: () => {} });
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(activityRecords).where(eq(activityRecords.id, id));
-    if (!before) throw notFound('La entrada');
-    const r = await residentPlace(tx, before.residentId);
-    if (!coversResident(scope, ctx, r)) throw notFound('La entrada');
-    if (!isEditable(before.status as 'verificada'))
-      throw conflict('activity_locked', 'La entrada ya fue verificada por un profesor y no puede modificarse; si hay un error, registre una entrada nueva y avise al profesor.', { current: before });
-    if (input.residentId !== before.residentId) throw new AppError(400, 'validation_error', 'Una entrada no puede pasarse a otro residente.', { errors: [{ field: 'residentId', message: 'No puede cambiarse.' }] });
-    const values = await entryValues(tx, input, { sedeId: before.sedeId, authorise: () => {} });
     const [after] = await tx
       .update(activityRecords)
       .set({ ...values, status: 'registrada', version: sql`${activityRecords.version} + 1`, updatedAt: new Date() })
       .where(and(eq(activityRecords.id, id), eq(activityRecords.version, input.version)))
       .returning();
-    if (!after) throw versionConflict(before);
+    if (!after) throw versionConflict((await tx.select().from(activityRecords).where(eq(activityRecords.id, id)))[0] ?? before);
     await recordAudit(tx, ctx, { action: 'update', entity: 'activity_record', entityId: id, before, after });
     return after;
   });

@@ -1,6 +1,7 @@
-import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
+import { staticQuery } from '../db/static-query.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import type { Ctx } from '../http/context.ts';
 
@@ -44,17 +45,28 @@ export async function recordAudits(tx: Db, ctx: Pick<Ctx, 'actor' | 'requestId'>
 }
 
 type Actorish = Pick<Ctx, 'actor' | 'requestId'>;
+type Row = Record<string, unknown>;
 
-// A table's columns and the json_build_object arguments naming them as Drizzle does, built once per table.
-const shapes = new WeakMap<PgTable, { columns: [string, AnyPgColumn][]; fields: SQL }>();
-function rowShape(table: PgTable) {
-  let shape = shapes.get(table);
-  if (!shape) {
+// One statement per table and set of columns written, built once: the row, then its audit row from it.
+const statements = new Map<string, { columns: [string, AnyPgColumn][]; run: (db: Db, values: Row) => Promise<{ row: unknown }[]> }>();
+function auditedInsertStatement(table: PgTable, keys: string[]) {
+  const name = `${getTableName(table)}:${keys.join(',')}`;
+  let statement = statements.get(name);
+  if (!statement) {
     const columns = Object.entries(getTableColumns(table)) as [string, AnyPgColumn][];
-    shape = { columns, fields: sql.raw(columns.map(([key, column]) => `'${key}', ins."${column.name}"`).join(', ')) };
-    shapes.set(table, shape);
+    const given = columns.filter(([key]) => keys.includes(key));
+    const fields = sql.raw(columns.map(([key, column]) => `'${key}', ins."${column.name}"`).join(', '));
+    const run = staticQuery<{ row: unknown }>(sql`with ins as (
+        insert into ${table} (${sql.raw(given.map(([, column]) => `"${column.name}"`).join(', '))})
+        values (${sql.join(given.map(([key, column]) => sql.param(sql.placeholder(key), column)), sql`, `)}) returning *),
+      j as (select ins.id, json_build_object(${fields}) as row from ins),
+      a as (insert into ${auditLog} (actor_id, actor_name, action, entity, entity_id, after, request_id)
+            select ${sql.placeholder('$actorId')}::int, ${sql.placeholder('$actorName')}::text, 'create', ${sql.placeholder('$entity')}::text, j.id::text, j.row, ${sql.placeholder('$requestId')}::text from j)
+      select row from j`);
+    statement = { columns, run };
+    statements.set(name, statement);
   }
-  return shape;
+  return statement;
 }
 
 /**
@@ -63,18 +75,10 @@ function rowShape(table: PgTable) {
  * row under the table's property names, as Drizzle would.
  */
 export async function insertAudited<T extends PgTable & { id: AnyPgColumn }>(db: Db, ctx: Actorish, table: T, values: T['$inferInsert'], entity: string): Promise<T['$inferSelect']> {
-  const { columns, fields } = rowShape(table);
-  // Written out rather than through the insert builder, which costs more than the database does here.
-  const given = columns.filter(([key]) => (values as Record<string, unknown>)[key] !== undefined);
-  const insert = sql`insert into ${table} (${sql.raw(given.map(([, column]) => `"${column.name}"`).join(', '))})
-    values (${sql.join(given.map(([key, column]) => sql.param((values as Record<string, unknown>)[key], column)), sql`, `)}) returning *`;
-  const result = await db.execute(sql`with ins as (${insert}),
-    j as (select ins.id, json_build_object(${fields}) as row from ins),
-    a as (insert into ${auditLog} (actor_id, actor_name, action, entity, entity_id, after, request_id)
-          select ${ctx.actor?.userId || null}::int, ${ctx.actor?.username ?? null}::text, 'create', ${entity}::text, j.id::text, j.row, ${ctx.requestId}::text from j)
-    select row from j`);
-  const [first] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { row: unknown }[];
-  const row = (typeof first.row === 'string' ? JSON.parse(first.row) : first.row) as Record<string, unknown>;
+  const given = Object.entries(values as Row).filter(([, v]) => v !== undefined);
+  const { columns, run } = auditedInsertStatement(table, given.map(([key]) => key));
+  const [first] = await run(db, { ...Object.fromEntries(given), $actorId: ctx.actor?.userId || null, $actorName: ctx.actor?.username ?? null, $entity: entity, $requestId: ctx.requestId });
+  const row = (typeof first?.row === 'string' ? JSON.parse(first.row) : first?.row) as Row;
   for (const [key, column] of columns) if (column.columnType === 'PgTimestamp' && typeof row[key] === 'string') row[key] = new Date(row[key] as string);
   return row as T['$inferSelect'];
 }
