@@ -5,7 +5,7 @@ import type { DatabaseOptions } from './db/client.ts';
 const userCwd = process.env.INIT_CWD ?? process.cwd();
 
 export function databaseOptionsFromEnv(env = process.env): DatabaseOptions {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(env.DATABASE_POOL_SIZE ? { maxConnections: Number(env.DATABASE_POOL_SIZE) } : {}) };
   return { dataDir: resolve(userCwd, env.SIREM_DATA_DIR ?? 'data') };
 }
 

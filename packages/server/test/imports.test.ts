@@ -5,6 +5,7 @@ import { type Client, national, setupApp, type TestContext } from './support/app
 import { cycleStartingIn, familyMedicineSede, mexican } from './support/people.ts';
 import { units } from '../src/db/schema/catalog.ts';
 import { residents } from '../src/db/schema/people.ts';
+import { roleGrants, users } from '../src/db/schema/access.ts';
 import { eq } from 'drizzle-orm';
 
 let t: TestContext;
@@ -170,5 +171,19 @@ describe('bulk import of residents', () => {
     expect((await admin.post(`/api/v1/imports/batches/${checked.json().id}/commit`)).statusCode).toBe(200);
     const again = (await upload(admin, Buffer.from(faculty.join('\n')), 'profesores.csv', 'faculty')).json();
     expect(again.summary).toMatchObject({ create: 0, unchanged: 1 });
+  });
+
+  it('checks the scope again at commit: a coordinator moved to another unit since validating applies nothing', async () => {
+    const jalisco = await familyMedicineSede(t.database.db, 'Jalisco');
+    const coord = await t.userWith('cceis.moved', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId: jalisco.unitId }]);
+    const checked = await upload(coord, Buffer.from([HEADER.join(','), row(mexican()).join(',')].join('\n')), 'jalisco.csv');
+    expect(checked.json().summary, checked.body).toMatchObject({ create: 1, errors: 0 });
+    const [user] = await t.database.db.select().from(users).where(eq(users.username, 'cceis.moved'));
+    await t.database.db.update(roleGrants).set({ unitId: (await familyMedicineSede(t.database.db, 'Nuevo León')).unitId }).where(eq(roleGrants.userId, user?.id as number));
+    const before = await residentCount();
+    const res = await coord.post(`/api/v1/imports/batches/${checked.json().id}/commit`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().detail).toContain('ya no incluye');
+    expect(await residentCount()).toBe(before);
   });
 });

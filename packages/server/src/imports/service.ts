@@ -1,5 +1,5 @@
 import { FACULTY_IMPORT_COLUMNS, type ImportColumn, matchHeader, RESIDENT_IMPORT_COLUMNS } from '@sirem/core';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { importBatches } from '../db/schema/imports.ts';
@@ -14,7 +14,8 @@ import { parseUpload } from './parse.ts';
 import { commitResidentRows } from './residents-commit.ts';
 import { checkResidentRows } from './residents-import.ts';
 import { type Change, type Checked, type ImportItem, type RawRow, rowReader, staleImport } from './rows.ts';
-import type { Scope } from '@sirem/core';
+import { type Scope, scopeCovers } from '@sirem/core';
+import { sedes, units } from '../db/schema/catalog.ts';
 
 export const IMPORT_KINDS = ['residents', 'faculty'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -105,13 +106,14 @@ export async function importProgress(ctx: Ctx, id: number) {
 
 /** Step 2: all rows or none. A batch already applied is reported, not applied twice. */
 export async function commitImport(ctx: Ctx, id: number) {
-  assertMayManage(ctx);
+  const scope = assertMayManage(ctx);
   const batch = await loadBatch(ctx, id);
   if (batch.status === 'committed') return { id, status: 'committed', summary: batch.summary, alreadyCommitted: true };
   const summary = batch.summary as { errors: number };
   if (summary.errors > 0) throw conflict('import_has_errors', 'El archivo tiene filas con errores; corríjalas y vuelva a cargarlo. No se guardó nada.');
   const handler = HANDLERS[batch.kind as ImportKind];
   const items = batch.rows as never[];
+  await assertStillInScope(ctx.db, scope, items as { sedeId: number }[]);
   if (runningProgress(id)) throw conflict('import_running', 'Esta importación ya se está aplicando; espere a que termine.');
   const progress = startProgress(id, ctx.actor, items.length);
   try {
@@ -131,6 +133,20 @@ export async function commitImport(ctx: Ctx, id: number) {
     finishProgress(id);
   }
   return { id, status: 'committed', summary: batch.summary, alreadyCommitted: false };
+}
+
+/**
+ * Rows were checked against the uploader's scope when the file was validated; a grant may have
+ * changed since, so the sedes are checked again against today's scope before anything is written.
+ */
+async function assertStillInScope(db: Db, scope: Scope, items: { sedeId: number }[]) {
+  if (scope.kind === 'all') return;
+  const ids = [...new Set(items.map((i) => i.sedeId))];
+  if (!ids.length) return;
+  const places = await db.select({ sedeId: sedes.id, unitId: sedes.unitId, ooadId: units.ooadId, name: units.name }).from(sedes).innerJoin(units, eq(units.id, sedes.unitId)).where(inArray(sedes.id, ids));
+  const outside = places.filter((p) => !scopeCovers(scope, { ooadId: p.ooadId, unitId: p.unitId, sedeIds: [p.sedeId] }));
+  if (outside.length)
+    throw forbidden(`Desde que validó el archivo su ámbito cambió y ya no incluye ${outside.length === 1 ? 'la sede de' : `${outside.length} sedes, entre ellas la de`} ${outside[0]?.name}; vuelva a cargar el archivo para revisarlo con su ámbito actual. No se guardó nada.`);
 }
 
 export async function errorRows(ctx: Ctx, id: number) {
