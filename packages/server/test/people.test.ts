@@ -90,6 +90,17 @@ describe('lists and scope', () => {
     expect(found.json().items.some((r: { fullName: string }) => r.fullName.includes('Peña'))).toBe(true);
   });
 
+  it('a list total follows every change: kept until the data change, then counted again', async () => {
+    const total = async () => (await coordJal.get(`/api/v1/people/residents?limit=1&sedeId=${jalisco.id}`)).json().total as number;
+    const before = await total();
+    expect(await total()).toBe(before);
+    expect((await coordJal.post('/api/v1/people/residents', { person: mexican(), sedeId: jalisco.id, cycleId: cycle.id, grade: 1 })).statusCode).toBe(201);
+    expect(await total()).toBe(before + 1);
+    // Another page size or order of the same filters shares the total; another filter has its own.
+    expect((await coordJal.get(`/api/v1/people/residents?limit=5&dir=desc&sedeId=${jalisco.id}`)).json().total).toBe(before + 1);
+    expect((await coordJal.get(`/api/v1/people/residents?limit=5&sedeId=${jalisco.id}&grade=6`)).json().total).toBe(0);
+  });
+
   it('filters by nationality and exports the filtered list to Excel', async () => {
     const foreign = await admin.get('/api/v1/people/residents?foreign=true');
     expect(foreign.json().total).toBe(1);

@@ -12,7 +12,11 @@ const CAST = { text: sql.raw('text'), int: sql.raw('int'), date: sql.raw('date')
 export async function keysetPage<T extends { id: number }>(
   select: PgSelect,
   count: PgSelect,
-  opts: { where: SQL | undefined; sort: SortKey; sortName: string; idColumn: PgColumn; descending: boolean; cursor?: string; limit: number },
+  opts: {
+    where: SQL | undefined; sort: SortKey; sortName: string; idColumn: PgColumn; descending: boolean; cursor?: string; limit: number;
+    /** Where the total may come from instead of counting again (a cache that knows when the data changed). */
+    cachedTotal?: (count: () => Promise<number>) => Promise<number>;
+  },
 ) {
   const { sort, descending, limit } = opts;
   let pageWhere = opts.where;
@@ -22,14 +26,18 @@ export async function keysetPage<T extends { id: number }>(
     pageWhere = and(opts.where, sql`(${sort.expr}, ${opts.idColumn}) ${op} (${value}::${CAST[sort.type]}, ${id}::int)`);
   }
   const order = descending ? [desc(sort.expr), desc(opts.idColumn)] : [asc(sort.expr), asc(opts.idColumn)];
-  const rows = (await select.where(pageWhere).orderBy(...order).limit(limit + 1)) as unknown as (T & { sortValue: string | number })[];
+  const counted = async () => Number(((await count.where(opts.where)) as unknown as { n: number }[])[0]?.n ?? 0);
+  // The page and the total are independent queries: both go out at once.
+  const [rows, total] = await Promise.all([
+    select.where(pageWhere).orderBy(...order).limit(limit + 1) as unknown as Promise<(T & { sortValue: string | number })[]>,
+    opts.cachedTotal ? opts.cachedTotal(counted) : counted(),
+  ]);
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
-  const [{ n }] = (await count.where(opts.where)) as unknown as { n: number }[];
   const last = items.at(-1);
   return {
     items: items.map(({ sortValue: _v, ...row }) => row as unknown as T),
-    total: Number(n),
+    total,
     nextCursor: more && last ? encodeCursor(last.sortValue, last.id) : null,
   };
 }

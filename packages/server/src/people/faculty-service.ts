@@ -14,6 +14,7 @@ import { withSedePlace } from './sede-joins.ts';
 import { residentColumns, residentJoin, whereAll } from './resident-query.ts';
 import { assertMayManage, assertSedeInScope, peopleScopeSql, readScope } from './scope.ts';
 import { currentTutorship } from './tutorships.ts';
+import { cachedTotal } from '../lib/cached-total.ts';
 
 const optionalId = id.optional();
 export const facultyQuery = listQuery.extend({
@@ -72,6 +73,7 @@ export async function listFaculty(ctx: Ctx, q: FacultyQuery) {
   const sort = { expr: persons.sortName, type: 'text' as const };
   return keysetPage<typeof columns & { id: number }>(join(ctx, { ...columns, sortValue: sort.expr }), join(ctx, { n: count() }), {
     where, sort, sortName: 'name', idColumn: facultyAppointments.id, descending: q.dir === 'desc', cursor: q.cursor, limit: q.limit ?? 50,
+    cachedTotal: cachedTotal(ctx, 'faculty', scope, q),
   });
 }
 

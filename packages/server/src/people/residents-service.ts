@@ -13,6 +13,7 @@ import { personView } from './person-edit-service.ts';
 import { findOrCreatePerson } from './persons.ts';
 import { RESIDENT_SORTS, type ResidentQuery, residentColumns, residentCount, residentFilters, residentJoin, whereAll } from './resident-query.ts';
 import { assertMayManage, assertSedeInScope, peopleScopeSql, readScope } from './scope.ts';
+import { cachedTotal } from '../lib/cached-total.ts';
 
 const scopeColumns = { ooadId: units.ooadId, unitId: sedes.unitId, sedeId: residents.sedeId, userId: persons.userId };
 const LIVE = ['alta', 'activo', 'licencia'];
@@ -74,6 +75,7 @@ export async function listResidents(ctx: Ctx, query: ResidentQuery) {
     descending: query.dir === 'desc',
     cursor: query.cursor,
     limit: query.limit ?? 50,
+    cachedTotal: cachedTotal(ctx, 'residents', scope, query),
   });
 }
 

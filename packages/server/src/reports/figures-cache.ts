@@ -5,10 +5,11 @@ import { queryRows } from '../db/rows.ts';
 
 /**
  * Figures cached per scope until the data change. Every mutation writes its audit row in its own
- * transaction, so the newest audit id is the version of the data. A version read while another
- * write transaction is still open could label figures that miss that write once it commits, so
- * nothing is cached then; the figures are simply computed. Work that bypasses the audit trail
- * (a CLI seed against a running server) is caught by the age limit.
+ * transaction, so the newest audit id is the data's version, with one gap: a write still open
+ * may already hold a lower audit id, and its commit would then not move the newest one. So the
+ * version also lists the transactions in flight when the data were read; when any of them ends,
+ * the version changes and the figures are computed again. Work that bypasses the audit trail (a
+ * CLI seed against a running server) is caught by the age limit.
  */
 const MAX_AGE_MS = 5 * 60_000;
 const MAX_ENTRIES = 500;
@@ -17,36 +18,34 @@ const entries = new Map<string, Entry>();
 /** Computations under way, so many viewers asking at once after a change share one. */
 const pending = new Map<string, Promise<unknown>>();
 
-async function dataVersion(db: Db): Promise<{ version: string; quiet: boolean }> {
-  const [row] = await queryRows<{ version: string | null; quiet: boolean }>(
+async function dataVersion(db: Db): Promise<string> {
+  const [row] = await queryRows<{ version: string | null }>(
     db,
-    sql`select (select max(id) from audit_log)::text as version, not exists (select from pg_snapshot_xip(pg_current_snapshot())) as quiet`,
+    sql`select (select max(id) from audit_log)::text || '/' || coalesce((select string_agg(x::text, ',' order by x) from pg_snapshot_xip(pg_current_snapshot()) x), '') as version`,
   );
-  return { version: row?.version ?? '0', quiet: Boolean(row?.quiet) };
+  return row?.version ?? '0/';
 }
 
 /** `compute` for this report and scope, or its cached result when nothing has changed since. */
 export async function cachedFigures<T>(db: Db, report: string, scope: Scope, userId: number, compute: () => Promise<T>): Promise<T> {
   // A self scope reads the viewer's own records: their cache entry is theirs alone.
   const key = `${report}|${JSON.stringify(scope)}|${scope.kind === 'some' && scope.self ? userId : ''}`;
-  const { version, quiet } = await dataVersion(db);
+  const version = await dataVersion(db);
   const hit = entries.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
   const flight = `${key}@${version}`;
-  const shared = quiet ? pending.get(flight) : undefined;
+  const shared = pending.get(flight);
   if (shared) return shared as Promise<T>;
   const running = compute();
-  if (quiet) pending.set(flight, running);
+  pending.set(flight, running);
   let value: T;
   try {
     value = await running;
   } finally {
     if (pending.get(flight) === running) pending.delete(flight);
   }
-  if (quiet) {
-    entries.delete(key);
-    entries.set(key, { version, at: Date.now(), value });
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  }
+  entries.delete(key);
+  entries.set(key, { version, at: Date.now(), value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   return value;
 }
