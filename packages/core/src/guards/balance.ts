@@ -1,4 +1,4 @@
-import { checkRoster } from './checker.ts';
+import { checkWithElsewhere } from './elsewhere.ts';
 import { OBJECTIVE_WEIGHTS } from './fairness.ts';
 import { type Assignment, dayIndex, type RosterInstance, type RosterResident } from './instance.ts';
 
@@ -63,7 +63,7 @@ function balanceGrade(instance: RosterInstance, grade: number, list: Assignment[
   const valid = (m: Member) => {
     const idx = [...m.own].map((d) => dayNumber.get(d) as number).sort((x, y) => x - y);
     for (let i = 1; i < idx.length; i++) if ((idx[i] as number) - (idx[i - 1] as number) - 1 < minGap) return false;
-    return checkRoster({ ...instance, residents: [m.r], coverage: noCoverage }, [...m.own].map((date) => ({ date, residentId: m.r.id }))).every((v) => v.rule === 'coverage');
+    return checkWithElsewhere({ ...instance, residents: [m.r], coverage: noCoverage }, [...m.own].map((date) => ({ date, residentId: m.r.id }))).every((v) => v.rule === 'coverage');
   };
   const score = (): Score => {
     let primary = REQUEST_WEIGHT * totals.ignored;

@@ -10,6 +10,9 @@ export type RosterAudit = { violations: Violation[]; checks: Record<RuleCode, nu
 /**
  * Checks a roster against every hard rule, independently of how it was built: the solver's output,
  * a coordinator's edit and a swap request all pass through here, on the browser and on the server.
+ * The residents' guardias in other published rosters (`RosterResident.elsewhere`) count in their
+ * weekly hours here; the guardias of this roster that collide with them (same day, free days,
+ * weekly maximum) are reported by `collisionsWithElsewhere`, and `checkWithElsewhere` runs both.
  */
 export function checkRoster(instance: RosterInstance, assignments: readonly Assignment[]): Violation[] {
   return auditRoster(instance, assignments).violations;
@@ -63,8 +66,12 @@ export function auditRoster(instance: RosterInstance, assignments: readonly Assi
   const monthWeeks = [...new Set(days.map((d) => weekOf(d.date)))];
   for (const r of residents) {
     const sorted = [...new Set(perResident.get(r.id) ?? [])].sort();
-    checkSpacing(instance, r, sorted, violations, checks);
-    checkWeeklyGuards(instance, r, sorted, monthWeeks, violations, checks);
+    const outside = new Map((r.elsewhere ?? []).map((g) => [g.date, g]));
+    // A last guardia before the month that is one of the guardias elsewhere is collisionsWithElsewhere's
+    // to report, naming its roster; counting it here too would report the same break twice.
+    const before = r.lastGuardBefore && !outside.has(r.lastGuardBefore) ? r.lastGuardBefore : null;
+    checkSpacing(instance, r, before, sorted, violations, checks);
+    checkWeeklyGuards(instance, r, before, sorted, monthWeeks, new Set([...outside.keys()].map(weekOf)), violations, checks);
     for (const w of weeklyHourWindows(instance, r, sorted)) {
       checks.weekly_hours++;
       if (w.exceeds) violations.push({ rule: 'weekly_hours', residentId: r.id, dates: w.guardDates, week: w.lastWeek, message: w.message });
@@ -88,16 +95,17 @@ export function auditRoster(instance: RosterInstance, assignments: readonly Assi
     const first = days[0];
     if (p.restAfter24h && first && r.lastGuardBefore && dayIndex(r.lastGuardBefore) === dayIndex(first.date) - 1) {
       checks.rest_after_24h++;
+      const there = outside.get(r.lastGuardBefore);
       if (sorted.includes(first.date))
-        violations.push({ rule: 'rest_after_24h', residentId: r.id, dates: [r.lastGuardBefore, first.date], message: `${r.name}: tras la guardia del ${r.lastGuardBefore} toca descanso, pero tiene guardia el ${first.date}.` });
+        violations.push({ rule: 'rest_after_24h', residentId: r.id, dates: [r.lastGuardBefore, first.date], message: `${r.name}: tras la guardia del ${r.lastGuardBefore}${there ? ` en el rol publicado de ${there.label}` : ''} toca descanso, pero tiene guardia el ${first.date}.` });
     }
   }
   return { violations, checks };
 }
 
-function checkSpacing(instance: RosterInstance, r: RosterResident, sorted: string[], violations: Violation[], checks: RosterAudit['checks']) {
+function checkSpacing(instance: RosterInstance, r: RosterResident, before: string | null, sorted: string[], violations: Violation[], checks: RosterAudit['checks']) {
   const min = instance.params.minDaysBetween;
-  const chain = r.lastGuardBefore ? [r.lastGuardBefore, ...sorted] : sorted;
+  const chain = before ? [before, ...sorted] : sorted;
   for (let i = 1; i < chain.length; i++) {
     checks.spacing++;
     const free = dayIndex(chain[i] as string) - dayIndex(chain[i - 1] as string) - 1;
@@ -106,12 +114,14 @@ function checkSpacing(instance: RosterInstance, r: RosterResident, sorted: strin
   }
 }
 
-function checkWeeklyGuards(instance: RosterInstance, r: RosterResident, sorted: string[], monthWeeks: number[], violations: Violation[], checks: RosterAudit['checks']) {
+/** Weeks with guardias in other rosters (`weeksElsewhere`) are collisionsWithElsewhere's to count, naming the roster. */
+function checkWeeklyGuards(instance: RosterInstance, r: RosterResident, before: string | null, sorted: string[], monthWeeks: number[], weeksElsewhere: Set<number>, violations: Violation[], checks: RosterAudit['checks']) {
   const max = instance.params.maxGuardsPerWeek;
   // The last guardia of the previous month still counts in the week the month starts in.
-  const all = r.lastGuardBefore ? [r.lastGuardBefore, ...sorted] : sorted;
+  const all = before ? [before, ...sorted] : sorted;
   for (const week of monthWeeks) {
     checks.weekly_guards++;
+    if (weeksElsewhere.has(week)) continue;
     const list = all.filter((d) => weekOf(d) === week);
     if (list.length > max)
       violations.push({ rule: 'weekly_guards', residentId: r.id, dates: list, week: mondayOf(week), message: `${r.name} tiene ${list.length} guardias en la semana del ${mondayOf(week)}; el máximo es ${max}.` });

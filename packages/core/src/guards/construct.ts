@@ -8,7 +8,7 @@ type Window = { weeks: number[]; days: number };
 type State = {
   dates: number[];
   byWeek: Map<number, number>;
-  /** Hours per week so far: jornada of the days present (less rest days), guardias, hours carried in. */
+  /** Hours per week so far: jornada of the days present (less rest days), guardias (those elsewhere too), hours carried in. */
   hours: Map<number, number>;
   rest: Set<number>;
   windowsOf: Map<number, Window[]>;
@@ -51,14 +51,20 @@ function initialState(instance: RosterInstance, r: RosterResident, daysInWeek: M
     prior.add(weekOf(w.week));
     hours.set(weekOf(w.week), w.hours);
   }
-  const rest = new Set<number>(p.restAfter24h && r.lastGuardBefore ? [dayIndex(r.lastGuardBefore) + 1] : []);
+  // Guardias outside this roster (the last one before the month, those in other published rosters)
+  // bind as this roster's own do: free days around them, their week's count, the rest day after.
+  const outside = [...new Set([...(r.lastGuardBefore ? [r.lastGuardBefore] : []), ...(r.elsewhere ?? []).map((g) => g.date)])];
+  const rest = new Set<number>(p.restAfter24h ? outside.map((d) => dayIndex(d) + 1) : []);
   for (const d of instance.days) {
     const w = weekOf(d.date);
     if (d.type === 'weekday' && !away.has(d.date) && !rest.has(dayIndex(d.date))) hours.set(w, (hours.get(w) ?? 0) + p.jornadaHoursPerDay);
   }
-  const byWeek = new Map<number, number>(r.lastGuardBefore ? [[weekOf(r.lastGuardBefore), 1]] : []);
+  // Those inside the month add their hours to its weeks, as the checker counts them.
+  for (const g of r.elsewhere ?? []) if (dayAt(instance.days, dayIndex(g.date))) hours.set(weekOf(g.date), (hours.get(weekOf(g.date)) ?? 0) + guardHours(g, p));
+  const byWeek = new Map<number, number>();
+  for (const d of outside) byWeek.set(weekOf(d), (byWeek.get(weekOf(d)) ?? 0) + 1);
   return {
-    dates: r.lastGuardBefore ? [dayIndex(r.lastGuardBefore)] : [], byWeek, hours, rest, windowsOf: hourWindows(instance, prior, daysInWeek), away,
+    dates: outside.map(dayIndex), byWeek, hours, rest, windowsOf: hourWindows(instance, prior, daysInWeek), away,
     total: r.carry?.total ?? 0, weekend: r.carry?.weekend ?? 0, holiday: r.carry?.holiday ?? 0,
   };
 }

@@ -1,13 +1,16 @@
-import type { DayType } from './calendar.ts';
-import type { Violation } from './checker.ts';
-import { type Assignment, type Day, dayIndex, mondayOf, type RosterInstance, weekOf } from './instance.ts';
+import { checkRoster, type Violation } from './checker.ts';
+import { type Assignment, type Day, dayIndex, mondayOf, type OtherGuard, type RosterInstance, weekOf } from './instance.ts';
 import type { RuleParams } from './rules.ts';
 
 /**
  * A guardia a resident holds in another published roster (another unit, service group or month),
  * with the day type it had there and a label naming that roster so a coordinator can find it.
  */
-export type GuardElsewhere = { residentId: number; date: string; type: DayType; rosterId: number; label: string };
+export type GuardElsewhere = OtherGuard & { residentId: number };
+
+/** The guardias elsewhere the instance's residents carry, as one list. */
+export const elsewhereOf = (instance: Pick<RosterInstance, 'residents'>): GuardElsewhere[] =>
+  instance.residents.flatMap((r) => (r.elsewhere ?? []).map((g) => ({ residentId: r.id, date: g.date, type: g.type, rosterId: g.rosterId, label: g.label })));
 
 /** Why a day is taken by guardias elsewhere: the guardia itself, the free days around one, or a week already at the maximum. */
 export type TakenDay = { reason: 'same_day' | 'spacing' | 'week_full'; guard: GuardElsewhere; free?: number; inWeek?: number };
@@ -63,10 +66,11 @@ export function collisionsWithElsewhere(instance: RosterInstance, assignments: r
   const byResident = new Map<number, GuardElsewhere[]>();
   for (const g of elsewhere) byResident.set(g.residentId, [...(byResident.get(g.residentId) ?? []), g]);
   const out: Violation[] = [];
-  const mine = new Map<string, string[]>();
+  // Two guardias of one day are a same-day break of the roster itself; the week counts the day once.
+  const mine = new Map<string, Set<string>>();
   for (const a of assignments) {
     const weekKey = `${a.residentId}|${weekOf(a.date)}`;
-    mine.set(weekKey, [...(mine.get(weekKey) ?? []), a.date]);
+    mine.set(weekKey, (mine.get(weekKey) ?? new Set()).add(a.date));
     for (const g of byResident.get(a.residentId) ?? []) {
       const free = Math.abs(dayIndex(a.date) - dayIndex(g.date)) - 1;
       if (g.date === a.date)
@@ -78,10 +82,20 @@ export function collisionsWithElsewhere(instance: RosterInstance, assignments: r
   for (const [key, dates] of mine) {
     const [id, week] = key.split('|').map(Number) as [number, number];
     const others = (byResident.get(id) ?? []).filter((g) => weekOf(g.date) === week);
-    if (!others.length || dates.length + others.length <= max) continue;
+    if (!others.length || dates.size + others.length <= max) continue;
     const all = [...dates, ...others.map((g) => g.date)].sort();
     const labels = [...new Set(others.map((g) => g.label))].join('; ');
     out.push({ rule: 'weekly_guards', residentId: id, dates: all, week: mondayOf(week), message: `${nameOf(id)} tendría ${all.length} guardias la semana del ${all[0]} contando el rol publicado de ${labels}; la norma permite a lo más ${max}.` });
   }
   return out;
+}
+
+/**
+ * Every hard rule against the guardias elsewhere the instance carries: the collisions with them
+ * first, then the roster's own rules, as the server lists them before publishing. The solver's
+ * output, repairs and balancing moves are held to this.
+ */
+export function checkWithElsewhere(instance: RosterInstance, assignments: readonly Assignment[]): Violation[] {
+  const elsewhere = elsewhereOf(instance);
+  return [...(elsewhere.length ? collisionsWithElsewhere(instance, assignments, elsewhere) : []), ...checkRoster(instance, assignments)];
 }

@@ -26,20 +26,24 @@ function dutyAllowed(instance: RosterInstance, day: Day, next: Day | undefined) 
 
 /**
  * The most guardias one resident can do in the month under the spacing and weekly limits, on the
- * days they are present: taking the earliest possible day each time is optimal for both limits.
+ * days they are present and clear of their guardias in other rosters: taking the earliest possible
+ * day each time is optimal for both limits.
  */
-export function guardCapacity(instance: RosterInstance, r: Pick<RosterResident, 'unavailable' | 'lastGuardBefore'>): number {
+export function guardCapacity(instance: RosterInstance, r: Pick<RosterResident, 'unavailable' | 'lastGuardBefore' | 'elsewhere'>): number {
   const p = instance.params;
   const away = new Set(r.unavailable);
   const days = [...instance.days].sort((a, b) => a.date.localeCompare(b.date));
   const byIndex = new Map(days.map((d) => [dayIndex(d.date), d]));
-  const perWeek = new Map<number, number>(r.lastGuardBefore ? [[weekOf(r.lastGuardBefore), 1]] : []);
-  let last = r.lastGuardBefore ? dayIndex(r.lastGuardBefore) : Number.NEGATIVE_INFINITY;
+  const outside = [...new Set([...(r.lastGuardBefore ? [r.lastGuardBefore] : []), ...(r.elsewhere ?? []).map((g) => g.date)])];
+  const perWeek = new Map<number, number>();
+  for (const d of outside) perWeek.set(weekOf(d), (perWeek.get(weekOf(d)) ?? 0) + 1);
+  const near = (idx: number) => outside.some((d) => Math.abs(idx - dayIndex(d)) - 1 < p.minDaysBetween);
+  let last = Number.NEGATIVE_INFINITY;
   let count = 0;
   for (const d of days) {
     const idx = dayIndex(d.date);
     const week = weekOf(d.date);
-    if (away.has(d.date) || idx - last - 1 < p.minDaysBetween || (perWeek.get(week) ?? 0) >= p.maxGuardsPerWeek || !dutyAllowed(instance, d, byIndex.get(idx + 1))) continue;
+    if (away.has(d.date) || near(idx) || idx - last - 1 < p.minDaysBetween || (perWeek.get(week) ?? 0) >= p.maxGuardsPerWeek || !dutyAllowed(instance, d, byIndex.get(idx + 1))) continue;
     last = idx;
     perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
     count++;

@@ -20,7 +20,15 @@ export type RosterResident = {
    * days before the 1st. Weeks not listed are unknown and left out of the average.
    */
   priorWeekHours?: readonly { week: string; hours: number }[];
+  /**
+   * The resident's guardias in other published rosters in the days that can collide with this
+   * month (see `elsewhereWindow`), read with the roster's other facts. The weekly-hours rule counts
+   * those inside the month; collisions with them are `collisionsWithElsewhere`'s to report.
+   */
+  elsewhere?: readonly OtherGuard[];
 };
+/** A guardia in another published roster: the day type it had there, and a label naming that roster (unit, services, month). */
+export type OtherGuard = { date: string; type: DayType; rosterId: number; label: string };
 /** Residents needed per grade, by day type: e.g. { weekday: { 1: 2, 3: 1 } }. */
 export type Coverage = Record<DayType, Record<number, number>>;
 /** Where the parameters came from, cited in the per-rule report; `overridden` are the ones the institution made stricter. */

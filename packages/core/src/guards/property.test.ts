@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthDays } from './calendar.ts';
-import { checkRoster, type Violation } from './checker.ts';
+import type { Violation } from './checker.ts';
+import { checkWithElsewhere } from './elsewhere.ts';
 import type { Assignment, Coverage, RosterInstance, RosterResident } from './instance.ts';
 import type { RuleParams } from './rules.ts';
 import { solveRoster } from './solver.ts';
@@ -14,6 +15,7 @@ const DAY = 86_400_000;
 const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const shift = (date: string, days: number) => new Date(ms(date) + days * DAY).toISOString().slice(0, 10);
 const mondayBefore = (date: string) => shift(date, -((new Date(ms(date)).getUTCDay() + 6) % 7));
+const freeBetween = (a: string, b: string) => Math.abs(ms(a) - ms(b)) / DAY - 1;
 
 function referenceViolations(inst: RosterInstance, roster: readonly Assignment[]): Set<string> {
   const p = inst.params;
@@ -33,21 +35,31 @@ function referenceViolations(inst: RosterInstance, roster: readonly Assignment[]
   for (const r of inst.residents) {
     const mine = roster.filter((a) => a.residentId === r.id).map((a) => a.date);
     const own = [...new Set(mine)].sort();
+    // Guardias in other rosters: every own guardia is checked against each of them, once.
+    const others = r.elsewhere ?? [];
     for (const d of own) {
       if (mine.filter((x) => x === d).length > 1) out.add(`same_day|${r.id}|${d}`);
       if (r.unavailable.includes(d)) out.add(`absence|${r.id}|${d}`);
+      for (const g of others) {
+        if (g.date === d) out.add(`same_day|${r.id}|${d}`);
+        else if (freeBetween(d, g.date) < p.minDaysBetween) out.add(`spacing|${r.id}|${[d, g.date].sort().join('|')}`);
+      }
     }
-    const chain = r.lastGuardBefore ? [r.lastGuardBefore, ...own] : own;
+    // A last guardia before the month that is one of those elsewhere is checked with them, not again here.
+    const lastBefore = r.lastGuardBefore && !others.some((g) => g.date === r.lastGuardBefore) ? r.lastGuardBefore : null;
+    const chain = lastBefore ? [lastBefore, ...own] : own;
     for (let i = 1; i < chain.length; i++) {
       const free = (ms(chain[i] as string) - ms(chain[i - 1] as string)) / DAY - 1;
       if (free < p.minDaysBetween) out.add(`spacing|${r.id}|${chain[i - 1]}|${chain[i]}`);
     }
     const mondays = [...new Set(dates.map(mondayBefore))].sort();
     for (const m of mondays) {
-      const inWeek = chain.filter((d) => mondayBefore(d) === m).length;
-      if (inWeek > p.maxGuardsPerWeek) out.add(`weekly_guards|${r.id}|${m}`);
+      const ownInWeek = chain.filter((d) => mondayBefore(d) === m).length;
+      const elsewhereInWeek = others.filter((g) => mondayBefore(g.date) === m).length;
+      const mineInWeek = own.filter((d) => mondayBefore(d) === m).length;
+      if (elsewhereInWeek ? mineInWeek > 0 && mineInWeek + elsewhereInWeek > p.maxGuardsPerWeek : ownInWeek > p.maxGuardsPerWeek) out.add(`weekly_guards|${r.id}|${m}`);
     }
-    const worked = new Set(chain);
+    const worked = new Set([...chain, ...(r.lastGuardBefore ? [r.lastGuardBefore] : []), ...others.map((g) => g.date)]);
     for (const d of own) {
       const next = shift(d, 1);
       const before = typeOf(d) === 'weekday' ? p.jornadaHoursPerDay : 0;
@@ -72,6 +84,7 @@ function referenceViolations(inst: RosterInstance, roster: readonly Assignment[]
         const resting = p.restAfter24h && worked.has(shift(d, -1));
         if (typeOf(d) === 'weekday' && !r.unavailable.includes(d) && !resting) hours += p.jornadaHoursPerDay;
         if (own.includes(d)) hours += hoursOf(d);
+        for (const g of others) if (g.date === d) hours += g.type === 'weekday' ? p.weekdayGuardHours : p.weekendGuardHours;
       }
       const result = { hours, days: prior ? 7 : inMonth.length };
       weekCache.set(m, result);
@@ -79,8 +92,11 @@ function referenceViolations(inst: RosterInstance, roster: readonly Assignment[]
     };
     const size = Math.max(1, p.averagingWeeks);
     mondays.forEach((m, i) => {
-      const known = Array.from({ length: size }, (_, k) => week(shift(m, -7 * k))).filter((w) => w !== null);
+      const weeks = Array.from({ length: size }, (_, k) => shift(m, -7 * k));
+      const known = weeks.map(week).filter((w) => w !== null);
       if (known.length < size && i < mondays.length - 1) return;
+      // Only a window holding one of this roster's guardias is this roster's to break.
+      if (!own.some((d) => weeks.includes(mondayBefore(d)))) return;
       const hours = known.reduce((s, w) => s + w.hours, 0);
       const days = Math.max(7, known.reduce((s, w) => s + w.days, 0));
       if (hours / (days / 7) > maxHours + 1e-9) out.add(`weekly_hours|${r.id}|${m}`);
@@ -94,7 +110,7 @@ const keyOf = (v: Violation) => {
   if (v.rule === 'weekly_guards' || v.rule === 'weekly_hours') return `${v.rule}|${v.residentId}|${v.week}`;
   return [v.rule, v.residentId, ...v.dates].join('|');
 };
-const checkerKeys = (inst: RosterInstance, roster: readonly Assignment[]) => new Set(checkRoster(inst, roster).map(keyOf));
+const checkerKeys = (inst: RosterInstance, roster: readonly Assignment[]) => new Set(checkWithElsewhere(inst, roster).map(keyOf));
 
 // ---------------------------------------------------------------------------------------------
 // Random instances: months of 2026–2028, grades 1–4, coverage per day type and grade, parameters
@@ -114,7 +130,8 @@ const paramsArb: fc.Arbitrary<RuleParams> = fc.record({
 
 /** Mostly one resident a day per grade, sometimes none or two: dense enough to bind, loose enough to be solvable. */
 const needArb = fc.oneof({ arbitrary: fc.constant(1), weight: 5 }, { arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.constant(2), weight: 1 });
-type Shape = { year: number; month: number; grades: number[]; perGrade: number; need: Record<'weekday' | 'weekend' | 'holiday', number[]>; people: { absentFrom: number; absentDays: number; lastBefore: number; prior: number[]; asks: number[] }[] };
+type Person = { absentFrom: number; absentDays: number; lastBefore: number; prior: number[]; asks: number[]; elsewhere: number[] };
+type Shape = { year: number; month: number; grades: number[]; perGrade: number; need: Record<'weekday' | 'weekend' | 'holiday', number[]>; people: Person[] };
 const shapeArb: fc.Arbitrary<Shape> = fc.record({
   year: fc.integer({ min: 2026, max: 2028 }),
   month: fc.integer({ min: 1, max: 12 }),
@@ -122,7 +139,12 @@ const shapeArb: fc.Arbitrary<Shape> = fc.record({
   perGrade: fc.integer({ min: 5, max: 10 }),
   need: fc.record({ weekday: fc.array(needArb, { minLength: 4, maxLength: 4 }), weekend: fc.array(needArb, { minLength: 4, maxLength: 4 }), holiday: fc.array(needArb, { minLength: 4, maxLength: 4 }) }),
   people: fc.array(
-    fc.record({ absentFrom: fc.integer({ min: 0, max: 30 }), absentDays: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 10 })), lastBefore: fc.integer({ min: 0, max: 6 }), prior: fc.array(fc.integer({ min: 24, max: 80 }), { maxLength: 3 }), asks: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 2 }) }),
+    fc.record({
+      absentFrom: fc.integer({ min: 0, max: 30 }), absentDays: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 10 })), lastBefore: fc.integer({ min: 0, max: 6 }),
+      prior: fc.array(fc.integer({ min: 24, max: 80 }), { maxLength: 3 }), asks: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 2 }),
+      // Days (from the 1st) of guardias in other published rosters, before, in and after the month; most residents have none.
+      elsewhere: fc.oneof({ arbitrary: fc.constant<number[]>([]), weight: 5 }, { arbitrary: fc.array(fc.integer({ min: -8, max: 37 }), { minLength: 1, maxLength: 2 }), weight: 1 }),
+    }),
     { minLength: 32, maxLength: 32 },
   ),
 });
@@ -133,13 +155,20 @@ function buildInstance(shape: Shape, params: RuleParams): RosterInstance {
   const residents: RosterResident[] = [];
   shape.grades.forEach((grade, gi) => {
     for (let i = 0; i < shape.perGrade; i++) {
-      const person = shape.people[(gi * 8 + i) % shape.people.length] as Shape['people'][number];
+      const person = shape.people[(gi * 8 + i) % shape.people.length] as Person;
       const absent = days.slice(person.absentFrom, person.absentFrom + person.absentDays).map((d) => d.date);
+      const elsewhere = [...new Set(person.elsewhere.map((k) => shift(first, k)))].sort().map((date, k) => {
+        const weekday = new Date(ms(date)).getUTCDay();
+        return { date, type: weekday === 0 || weekday === 6 ? ('weekend' as const) : ('weekday' as const), rosterId: 900 + k, label: `Otro rol ${k + 1}` };
+      });
+      // As the server reads them: the last guardia before the month is the last one elsewhere before the 1st.
+      const lastElsewhere = elsewhere.filter((g) => g.date < first).at(-1)?.date ?? null;
       residents.push({
         id: grade * 100 + i, name: `R${grade}-${i + 1}`, grade, unavailable: absent,
         requestsOff: person.asks.map((k) => days[k % days.length]?.date as string),
-        lastGuardBefore: person.lastBefore ? shift(first, -person.lastBefore) : null,
+        lastGuardBefore: elsewhere.length ? lastElsewhere : person.lastBefore ? shift(first, -person.lastBefore) : null,
         priorWeekHours: person.prior.map((hours, k) => ({ week: shift(mondayBefore(first), -7 * (k + (mondayBefore(first) === first ? 1 : 0))), hours })),
+        ...(elsewhere.length ? { elsewhere } : {}),
       });
     }
   });
@@ -158,7 +187,7 @@ describe('roster rules, property-based', () => {
         const result = solveRoster(instance, { seed, attempts: 3, polish: 1 });
         if (result.status === 'ok') {
           solved++;
-          expect(checkRoster(instance, result.assignments)).toEqual([]);
+          expect(checkWithElsewhere(instance, result.assignments)).toEqual([]);
           expect([...referenceViolations(instance, result.assignments)]).toEqual([]);
         } else {
           expect(result.explanation.length).toBeGreaterThan(0);

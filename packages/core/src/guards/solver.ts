@@ -1,6 +1,7 @@
 import { balance } from './balance.ts';
-import { auditRoster, checkRoster, type Violation } from './checker.ts';
+import { auditRoster, type Violation } from './checker.ts';
 import { construct, type Shortage } from './construct.ts';
+import { checkWithElsewhere, collisionsWithElsewhere, elsewhereOf } from './elsewhere.ts';
 import { explainShortages, explainViolations } from './explain.ts';
 import { fairness, type GradeFairness, objective } from './fairness.ts';
 import type { Assignment, RosterInstance } from './instance.ts';
@@ -59,7 +60,9 @@ export function solveRoster(instance: RosterInstance, options: SolveOptions = {}
   if (built.shortages.length) {
     return { status: 'infeasible', assignments: [], violations: [], shortages: built.shortages, explanation: explainShortages(instance, built.shortages), report: ruleReport(instance, built.assignments), fairness: fairness(instance, built.assignments), objective: objective(instance, built.assignments), attempts: used };
   }
-  const audit = auditRoster(instance, built.assignments);
+  // The residents' guardias in other published rosters bind as the server will check before publishing.
+  const own = auditRoster(instance, built.assignments);
+  const audit = { ...own, violations: [...collisionsWithElsewhere(instance, built.assignments, elsewhereOf(instance)), ...own.violations] };
   const ok = audit.violations.length === 0;
   return {
     status: ok ? 'ok' : 'infeasible',
@@ -77,17 +80,20 @@ export function solveRoster(instance: RosterInstance, options: SolveOptions = {}
 /** A full start: polished when the checker accepts it, repaired (then polished) when it does not. */
 function settle(instance: RosterInstance, start: Assignment[]) {
   let assignments = start;
-  let violations = checkRoster(instance, assignments).length;
+  let violations = checkWithElsewhere(instance, assignments).length;
   if (violations) {
     assignments = repair(instance, assignments);
-    violations = checkRoster(instance, assignments).length;
+    violations = checkWithElsewhere(instance, assignments).length;
   }
   if (!violations) assignments = balance(instance, assignments);
   return { assignments, shortages: [] as Shortage[], violations, score: objective(instance, assignments) };
 }
 
-/** The guardia a personal violation is best fixed by giving away: the later one of a pair or week. */
-const culprit = (v: Violation) => v.dates.at(-1);
+/**
+ * The guardia a personal violation is best fixed by giving away: the later one of a pair or week
+ * that is in this roster (one in another roster cannot move).
+ */
+const culprit = (v: Violation, held: ReadonlySet<string>) => [...v.dates].reverse().find((d) => held.has(`${v.residentId}|${d}`));
 
 /**
  * Moves guardias out of personal violations to residents of the same grade who stay within every
@@ -98,11 +104,11 @@ export function repair(instance: RosterInstance, start: readonly Assignment[]): 
   const noCoverage = { weekday: {}, weekend: {}, holiday: {} };
   const personal = (id: number, list: readonly Assignment[]) => {
     const r = byId.get(id);
-    return r ? checkRoster({ ...instance, residents: [r], coverage: noCoverage }, list.filter((a) => a.residentId === id)).filter((v) => v.rule !== 'coverage' && v.rule !== 'unknown_resident').length : 0;
+    return r ? checkWithElsewhere({ ...instance, residents: [r], coverage: noCoverage }, list.filter((a) => a.residentId === id)).filter((v) => v.rule !== 'coverage' && v.rule !== 'unknown_resident').length : 0;
   };
-  const moveAway = (v: Violation, current: Assignment[]): Assignment[] | null => {
+  const moveAway = (v: Violation, current: Assignment[], held: ReadonlySet<string>): Assignment[] | null => {
     const from = v.residentId as number;
-    const date = culprit(v) as string;
+    const date = culprit(v, held) as string;
     const grade = byId.get(from)?.grade;
     const before = personal(from, current);
     const index = current.findIndex((a) => a.residentId === from && a.date === date);
@@ -115,8 +121,9 @@ export function repair(instance: RosterInstance, start: readonly Assignment[]): 
   };
   let current = [...start];
   for (let round = 0; round < 4 * start.length; round++) {
-    const open = checkRoster(instance, current).filter((x) => x.residentId !== null && x.rule !== 'coverage' && x.rule !== 'unknown_resident' && culprit(x));
-    const fixed = open.map((v) => moveAway(v, current)).find((next) => next !== null);
+    const held = new Set(current.map((a) => `${a.residentId}|${a.date}`));
+    const open = checkWithElsewhere(instance, current).filter((x) => x.residentId !== null && x.rule !== 'coverage' && x.rule !== 'unknown_resident' && culprit(x, held));
+    const fixed = open.map((v) => moveAway(v, current, held)).find((next) => next !== null);
     if (!fixed) break;
     current = fixed;
   }

@@ -1,15 +1,20 @@
 import { dayIndex, guardHours, mondayOf, type RosterInstance, type RosterResident, weekOf } from './instance.ts';
 
-export type HourWindow = { lastWeek: string; weeks: number; average: number; exceeds: boolean; guardDates: string[]; message: string };
+/** `guardDates` are the roster's own guardias in the window; `elsewhere` the labels of the other rosters whose guardias it counts. */
+export type HourWindow = { lastWeek: string; weeks: number; average: number; exceeds: boolean; guardDates: string[]; elsewhere: string[]; message: string };
 
 /**
  * The windows the weekly-hours limit (NOM-001-SSA-2023: 80 h a week including the jornada,
  * averaged) is checked over, for one resident. Every calendar week counts its jornada hours (weekdays
  * present, less the rest day after a guardia when rest is due) plus its guardias, whether or not it
- * has one; hours of earlier weeks come from `priorWeekHours`. A window is the `averagingWeeks`
+ * has one, and the resident's guardias in other published rosters on days of the month count as
+ * theirs (a resident works one week, whichever roster a guardia is in); hours of earlier weeks come
+ * from `priorWeekHours`. A window is the `averagingWeeks`
  * weeks ending at a week of the month, checked when all of them are known, and at the month's last
  * week over the known ones. Weeks the month only partly covers weigh by their days (a two-day week
- * is 2/7 of a week), so a short edge week neither hides nor inflates the average.
+ * is 2/7 of a week), so a short edge week neither hides nor inflates the average. Only windows
+ * holding a guardia of this roster can be exceeded: earlier weeks or another roster's guardias
+ * over the limit on their own do not block a roster that adds nothing to them.
  */
 export function weeklyHourWindows(instance: RosterInstance, r: RosterResident, guardDates: readonly string[]): HourWindow[] {
   const p = instance.params;
@@ -17,22 +22,29 @@ export function weeklyHourWindows(instance: RosterInstance, r: RosterResident, g
   const size = Math.max(1, p.averagingWeeks);
   const away = new Set(r.unavailable);
   const mine = new Set(guardDates);
-  const after = [...guardDates, ...(r.lastGuardBefore ? [r.lastGuardBefore] : [])].map((d) => dayIndex(d) + 1);
+  const outside = new Map((r.elsewhere ?? []).map((g) => [g.date, g]));
+  const after = [...guardDates, ...(r.lastGuardBefore ? [r.lastGuardBefore] : []), ...outside.keys()].map((d) => dayIndex(d) + 1);
   const rest = new Set(p.restAfter24h ? after : []);
-  const weeks = new Map<number, { hours: number; days: number; guards: string[] }>();
+  const weeks = new Map<number, { hours: number; days: number; guards: string[]; others: string[] }>();
   const prior = new Map((r.priorWeekHours ?? []).map((w) => [weekOf(w.week), w.hours]));
-  for (const [week, hours] of prior) weeks.set(week, { hours, days: 7, guards: [] });
+  for (const [week, hours] of prior) weeks.set(week, { hours, days: 7, guards: [], others: [] });
   const monthWeeks: number[] = [];
   for (const day of instance.days) {
     const week = weekOf(day.date);
     if (!monthWeeks.includes(week)) monthWeeks.push(week);
-    const entry = weeks.get(week) ?? { hours: 0, days: 0, guards: [] };
+    const entry = weeks.get(week) ?? { hours: 0, days: 0, guards: [], others: [] };
     // A week the prior hours already cover counts as whole; otherwise only the month's days are known.
     if (!prior.has(week)) entry.days++;
     if (day.type === 'weekday' && !away.has(day.date) && !rest.has(dayIndex(day.date))) entry.hours += p.jornadaHoursPerDay;
     if (mine.has(day.date)) {
       entry.hours += guardHours(day, p);
       entry.guards.push(day.date);
+    }
+    const there = outside.get(day.date);
+    if (there) {
+      // Counted with the hours of its own roster's day type: that is the guardia the resident did.
+      entry.hours += guardHours(there, p);
+      entry.others.push(there.label);
     }
     weeks.set(week, entry);
   }
@@ -48,15 +60,18 @@ export function weeklyHourWindows(instance: RosterInstance, r: RosterResident, g
     const hours = known.reduce((s, e) => s + e.hours, 0);
     const days = Math.max(7, known.reduce((s, e) => s + e.days, 0));
     const average = (hours * 7) / days;
-    // Compared in whole numbers: hours / (days / 7) > max, without rounding at the limit.
-    const exceeds = hours * 7 > (p.maxWeeklyHours as number) * days;
     const guards = known.flatMap((e) => e.guards);
+    // Compared in whole numbers: hours / (days / 7) > max, without rounding at the limit. A window
+    // without a guardia of this roster is not this roster's to break: it can only lighten it.
+    const exceeds = guards.length > 0 && hours * 7 > (p.maxWeeklyHours as number) * days;
+    const elsewhere = [...new Set(known.flatMap((e) => e.others))];
+    const counting = elsewhere.length ? `, contando el rol publicado de ${elsewhere.join('; ')}` : '';
     const lastWeek = mondayOf(end);
     const message =
       size === 1
-        ? `${r.name} suma ${hours} h en la semana del ${lastWeek} (jornada y guardias); el máximo es ${p.maxWeeklyHours} h.`
-        : `${r.name} promedia ${average.toFixed(1)} h por semana en las ${known.length} semanas hasta la del ${lastWeek} (jornada y guardias${prior.size ? ', con las semanas previas' : ''}); el máximo promedio es ${p.maxWeeklyHours} h en ${size} semanas.`;
-    out.push({ lastWeek, weeks: known.length, average, exceeds, guardDates: guards, message });
+        ? `${r.name} suma ${hours} h en la semana del ${lastWeek} (jornada y guardias${counting}); el máximo es ${p.maxWeeklyHours} h.`
+        : `${r.name} promedia ${average.toFixed(1)} h por semana en las ${known.length} semanas hasta la del ${lastWeek} (jornada y guardias${prior.size ? ', con las semanas previas' : ''}${counting}); el máximo promedio es ${p.maxWeeklyHours} h en ${size} semanas.`;
+    out.push({ lastWeek, weeks: known.length, average, exceeds, guardDates: guards, elsewhere, message });
   }
   return out;
 }
