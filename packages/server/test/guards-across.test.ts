@@ -1,78 +1,35 @@
 import { checkRoster, collisionsWithElsewhere, type GuardElsewhere, type RosterInstance } from '@sirem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
-import { cycleStartingIn, familyMedicineSede, mexican } from './support/people.ts';
+import { type Assigned, guardDesk } from './support/guard-rosters.ts';
+import { cycleStartingIn, familyMedicineSede } from './support/people.ts';
 
-type A = { date: string; residentId: number };
+type A = Assigned;
 let t: TestContext;
 let admin: Client;
 let coord: Client;
 let unitId: number;
-let sedeId: number;
-let cycleId: number;
-const onlyR1 = { weekday: { 1: 1 }, weekend: { 1: 1 }, holiday: { 1: 1 } };
-
-async function waitForJob(client: Client, jobId: number) {
-  for (let i = 0; i < 200; i++) {
-    const job = (await client.get(`/api/v1/guards/jobs/${jobId}`)).json();
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('job did not finish');
-}
-
-async function service(name: string) {
-  return (await coord.post('/api/v1/rotations/services', { unitId, name, capacityPerGrade: [10, 10, 10] })).json().id as number;
-}
-
-/** R1 residents rotating in a service between two dates. */
-async function residentsIn(serviceId: number, n: number, startsOn: string, endsOn: string) {
-  const ids: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = (await admin.post('/api/v1/people/residents', { person: mexican(), sedeId, cycleId, grade: 1 })).json();
-    const rot = await coord.post('/api/v1/rotations', { residentId: r.id, serviceId, startsOn, endsOn });
-    if (rot.statusCode !== 201) throw new Error(rot.body);
-    ids.push(r.id);
-  }
-  return ids;
-}
-
-async function generated(serviceIds: number[], month: string) {
-  const started = await coord.post('/api/v1/guards/rosters/generate', { unitId, serviceIds, month, coverage: onlyR1 });
-  expect(started.statusCode, started.body).toBe(202);
-  const job = await waitForJob(coord, started.json().jobId);
-  expect(job.result?.status, JSON.stringify(job)).toBe('ok');
-  return (await coord.get(`/api/v1/guards/rosters/${job.result.rosterId}`)).json();
-}
-
-async function published(serviceIds: number[], month: string) {
-  const roster = await generated(serviceIds, month);
-  expect(roster.violations).toEqual([]);
-  const done = await coord.post(`/api/v1/guards/rosters/${roster.id}/publish`, { revision: roster.revision });
-  expect(done.statusCode, done.body).toBe(200);
-  return roster;
-}
+let desk: ReturnType<typeof guardDesk>;
 
 beforeAll(async () => {
   t = await setupApp();
   admin = await t.userWith('admin.guards.across', [national()]);
   const sede = await familyMedicineSede(t.database.db, 'Jalisco');
   unitId = sede.unitId;
-  sedeId = sede.id;
-  cycleId = (await cycleStartingIn(t.database.db, 2026)).id;
   coord = await t.userWith('cceis.guards.across', [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId }]);
+  desk = guardDesk(admin, coord, { unitId, sedeId: sede.id, cycleId: (await cycleStartingIn(t.database.db, 2026)).id });
 });
 afterAll(() => t.close());
 
 describe('guardias across rosters', () => {
   it('a second service group sharing residents avoids their guardias, and a hand edit that doubles one up is refused at publish naming the other roster', async () => {
-    const urgencias = await service('Urgencias adultos');
-    const interna = await service('Medicina Interna');
-    const shared = await residentsIn(urgencias, 4, '2026-03-01', '2026-03-31');
-    await residentsIn(interna, 4, '2026-03-01', '2026-03-31');
-    const first = await published([urgencias], '2026-03');
+    const urgencias = await desk.service('Urgencias adultos');
+    const interna = await desk.service('Medicina Interna');
+    const shared = await desk.residentsIn(urgencias, 4, '2026-03-01', '2026-03-31');
+    await desk.residentsIn(interna, 4, '2026-03-01', '2026-03-31');
+    const first = await desk.published([urgencias], '2026-03');
 
-    const second = await generated([urgencias, interna], '2026-03');
+    const second = await desk.generated([urgencias, interna], '2026-03');
     expect(second.violations).toEqual([]);
     const mineFirst = (id: number) => (first.assignments as A[]).filter((a) => a.residentId === id).map((a) => a.date);
     // A guardia every fourth day in Urgencias leaves a shared resident no day with three free days either side.
@@ -108,15 +65,15 @@ describe('guardias across rosters', () => {
   });
 
   it('carries the hours of heavy previous weeks into the averaged weekly-hours limit', async () => {
-    const pediatria = await service('Pediatría');
-    const heavy = await residentsIn(pediatria, 4, '2026-04-01', '2026-05-31');
-    const fresh = await residentsIn(pediatria, 2, '2026-05-01', '2026-05-31');
+    const pediatria = await desk.service('Pediatría');
+    const heavy = await desk.residentsIn(pediatria, 4, '2026-04-01', '2026-05-31');
+    const fresh = await desk.residentsIn(pediatria, 2, '2026-05-01', '2026-05-31');
     // Four R1 for one guardia a day with three free days between: a guardia every fourth day all April.
-    const april = await published([pediatria], '2026-04');
+    const april = await desk.published([pediatria], '2026-04');
     const override = await coord.post('/api/v1/guards/rule-overrides', { unitId, effectiveFrom: '2026-05-01', params: { maxWeeklyHours: 60, averagingWeeks: 2 } });
     expect(override.statusCode, override.body).toBe(201);
 
-    const may = await generated([pediatria], '2026-05');
+    const may = await desk.generated([pediatria], '2026-05');
     expect(may.violations).toEqual([]);
     const instance = may.instance as RosterInstance;
     const one = instance.residents.find((r) => r.id === heavy[0]);

@@ -1,4 +1,4 @@
-import { type Assignment, collisionsWithElsewhere, elsewhereWindow, type GuardElsewhere as CoreGuardElsewhere, type RosterInstance, takenByElsewhere, type Violation } from '@sirem/core';
+import { type Assignment, collisionsWithElsewhere, elsewhereOf, elsewhereWindow, type GuardElsewhere as CoreGuardElsewhere, type RosterInstance, type Violation } from '@sirem/core';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { units } from '../db/schema/catalog.ts';
@@ -47,12 +47,6 @@ export async function publishedGuardsOf(db: Db, ids: number[], fromMonth: string
 /** Guardias in rosters other than the versions of this one (same unit, service group and month). */
 export const otherRosters = (list: readonly GuardElsewhere[] | undefined, place: Place) => (list ?? []).filter((g) => !sameRoster(g, place));
 
-/** Days among `dates` that a resident's guardias elsewhere take (core `takenByElsewhere` says why). */
-export const blockedByElsewhere = (dates: readonly string[], elsewhere: readonly GuardElsewhere[], minDaysBetween: number, maxGuardsPerWeek: number) => {
-  const taken = takenByElsewhere(dates, elsewhere, { minDaysBetween, maxGuardsPerWeek });
-  return dates.filter((d) => taken.has(d));
-};
-
 const monthOf = (date: string) => date.slice(0, 7);
 
 /**
@@ -65,7 +59,13 @@ export async function guardsAroundRoster(db: Db, roster: Place, instance: Roster
   return [...busy.values()].flatMap((list) => otherRosters(list, roster)).filter((g) => g.date >= window.from && g.date <= window.to);
 }
 
-/** A roster's guardias that collide with the same residents' guardias in other published rosters (core `collisionsWithElsewhere`). */
+/**
+ * A roster's guardias that collide with the same residents' guardias in other published rosters
+ * (core `collisionsWithElsewhere`): those the instance carries when it was read with today's facts
+ * (`withCurrentFacts`), the same ones its weekly hours counted; otherwise they are read now.
+ */
 export async function collisionsElsewhere(db: Db, roster: Place, instance: RosterInstance, assignments: readonly Assignment[]): Promise<Violation[]> {
-  return collisionsWithElsewhere(instance, assignments, await guardsAroundRoster(db, roster, instance, assignments.map((a) => a.residentId)));
+  const carried = instance.residents.every((r) => r.elsewhere);
+  const guards = carried ? elsewhereOf(instance) : await guardsAroundRoster(db, roster, instance, assignments.map((a) => a.residentId));
+  return collisionsWithElsewhere(instance, assignments, guards);
 }
