@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPassword, apiAs, choose, launch, loginAs, newPage } from './support/browser.ts';
+import { adminPassword, apiAs, baseUrl, choose, launch, loginAs, newPage } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,5 +43,20 @@ describe('appointing a jefe de servicio', () => {
     await admin.getByText('Head of service (Urgencias (jefatura e2e))').waitFor();
     await admin.getByRole('button', { name: 'Español' }).click();
     await admin.context().close();
+
+    // The jefe, once signed in, is offered only the service they head when generating a roster.
+    const jefe = await newPage(browser);
+    await loginAs(jefe, 'jefe.urgencias.e2e', 'temporal-de-prueba-1');
+    await jefe.getByText('Su contraseña es temporal').waitFor();
+    await jefe.getByLabel('Contraseña actual').fill('temporal-de-prueba-1');
+    await jefe.getByLabel(/^Contraseña nueva( \*)?$/).fill('jefe-de-urgencias-1');
+    await jefe.getByLabel('Confirme la contraseña nueva').fill('jefe-de-urgencias-1');
+    await jefe.getByRole('button', { name: 'Guardar' }).click();
+    await jefe.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+    await jefe.goto(new URL('guards', baseUrl().endsWith('/') ? baseUrl() : `${baseUrl()}/`).toString());
+    await choose(jefe, 'Unidad', 'Zona No. 15', unit.name);
+    await jefe.getByRole('checkbox', { name: 'Urgencias (jefatura e2e)' }).waitFor();
+    expect(await jefe.getByRole('checkbox', { name: 'Cirugía General (jefatura e2e)' }).count()).toBe(0);
+    await jefe.context().close();
   });
 });

@@ -1,7 +1,9 @@
 import { Alert, Anchor, Button, Checkbox, Group, NumberInput, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { type Grant, resolveScope, servicesInUnit } from '@sirem/core';
 import { useState } from 'react';
+import { useSession } from '../access/session.tsx';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/es.ts';
@@ -26,7 +28,12 @@ export function GeneratePage() {
   const [coverage, setCoverage] = useState<Record<string, Record<number, number>>>({ weekday: { 1: 1, 2: 1 }, weekend: { 1: 1, 2: 1 }, holiday: { 1: 1, 2: 1 } });
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { user } = useSession();
   const services = useQuery({ queryKey: ['services', unitId], enabled: Boolean(unitId), queryFn: () => api.get<{ items: { id: number; name: string }[] }>(`/rotations/services?unitId=${unitId}&limit=200`) });
+  // A jefe de servicio generates only for the services they head; a wider scope sees every service of the unit.
+  const scope = resolveScope((user?.grants ?? []) as Grant[], 'guards.manage');
+  const headed = scope.kind === 'some' && !scope.unitIds.length && !scope.ooadIds.length && unitId ? servicesInUnit(scope, Number(unitId)) : null;
+  const offered = services.data?.items.filter((s) => !headed || headed.includes(s.id)) ?? [];
   const rosters = useQuery({ queryKey: ['rosters', unitId, job?.status], enabled: Boolean(unitId), queryFn: () => api.get<{ id: number; month: string; version: number; status: string }[]>(`/guards/rosters?unitId=${unitId}`) });
   const validMonth = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const asked = useQuery({ queryKey: ['day-off', unitId, month], enabled: Boolean(unitId) && validMonth, queryFn: () => api.get<{ id: number }[]>(`/guards/day-off-requests?unitId=${unitId}&month=${month}`) });
@@ -56,9 +63,9 @@ export function GeneratePage() {
             <div style={{ width: 360 }}><RefSelect name="unitId" label={t('guards.unit')} path="/catalog/units" display="name" value={unitId} onChange={(v) => { setUnit(v); setServices([]); }} required /></div>
             <TextInput label={t('guards.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={130} />
           </Group>
-          {Boolean(services.data?.items.length) && (
+          {Boolean(offered.length) && (
             <Checkbox.Group label={t('guards.services')} value={serviceIds} onChange={setServices}>
-              <Group mt="xs">{services.data?.items.map((s) => <Checkbox key={s.id} value={String(s.id)} label={s.name} />)}</Group>
+              <Group mt="xs">{offered.map((s) => <Checkbox key={s.id} value={String(s.id)} label={s.name} />)}</Group>
             </Checkbox.Group>
           )}
           <Text fw={600} size="sm">{t('guards.coverage')}</Text>
