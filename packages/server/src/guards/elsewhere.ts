@@ -24,8 +24,9 @@ export async function publishedGuardsOf(db: Db, ids: number[], fromMonth: string
     .from(rosters)
     .innerJoin(units, eq(units.id, rosters.unitId))
     .where(and(
-      eq(rosters.status, 'published'), gte(rosters.month, fromMonth), lte(rosters.month, toMonth),
-      sql`exists (select 1 from jsonb_array_elements(${rosters.assignments}) a where (a->>'residentId')::int in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}))`,
+      // Written as the index is (status literal, same expression), so the planner can use it.
+      sql`${rosters.status} = 'published'`, gte(rosters.month, fromMonth), lte(rosters.month, toMonth),
+      sql`roster_resident_ids(${rosters.assignments}) && ${`{${ids.join(',')}}`}::int[]`,
     ));
   const serviceIds = [...new Set(rows.flatMap((r) => r.serviceIds))];
   const names = new Map((serviceIds.length ? await db.select({ id: clinicalServices.id, name: clinicalServices.name }).from(clinicalServices).where(inArray(clinicalServices.id, serviceIds)) : []).map((s) => [s.id, s.name]));

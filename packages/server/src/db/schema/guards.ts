@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './access.ts';
 import { ooads, units } from './catalog.ts';
 import { residents } from './people.ts';
@@ -65,6 +65,8 @@ export const rosters = pgTable(
     uniqueIndex('rosters_version_key').on(t.unitId, t.groupKey, t.month, t.version),
     // At most one published version per month: two publications racing each other cannot both win.
     uniqueIndex('rosters_one_published_key').on(t.unitId, t.groupKey, t.month).where(sql`status = 'published'`),
+    // Finds the published rosters a resident has guardias in (every draft's checks look for them) without reading each roster.
+    index('rosters_published_residents_idx').using('gin', sql`roster_resident_ids(${t.assignments})`).where(sql`status = 'published'`),
   ],
 );
 
