@@ -2,7 +2,16 @@ import { type Assignment, type Day, dayIndex, guardHours, type RosterInstance, t
 
 /** The personal rule that keeps a present resident off a day, as the solver sees it. */
 export type Blocker = 'spacing' | 'weekly_guards' | 'weekly_hours' | 'continuous_hours' | 'rest_after_24h';
-export type Shortage = { date: string; grade: number; needed: number; assigned: number; present: number; message: string; blocked?: Partial<Record<Blocker, number>> };
+/**
+ * A day and grade the pass could not cover. `blocked` counts the present residents each rule kept
+ * off; `elsewhere` says, of those the free-days rule kept off, how many by a guardia in another
+ * published roster (before or after the day), per roster with those guardias' dates, so the explanation can name it.
+ */
+export type Shortage = {
+  date: string; grade: number; needed: number; assigned: number; present: number; message: string;
+  blocked?: Partial<Record<Blocker, number>>;
+  elsewhere?: { label: string; dates: string[]; n: number }[];
+};
 
 type Window = { weeks: number[]; days: number };
 type State = {
@@ -118,6 +127,21 @@ function take(instance: RosterInstance, s: State, day: Day, idx: number) {
   if (day.type === 'holiday') s.holiday++;
 }
 
+/** Of the residents the free-days rule keeps off a day, those kept off by a guardia elsewhere (the nearest one), per roster. */
+function spacedElsewhere(instance: RosterInstance, spaced: readonly RosterResident[], idx: number): Pick<Shortage, 'elsewhere'> {
+  const min = instance.params.minDaysBetween;
+  const byRoster = new Map<string, { label: string; dates: string[]; n: number }>();
+  for (const r of spaced) {
+    const near = (r.elsewhere ?? []).filter((g) => Math.abs(idx - dayIndex(g.date)) - 1 < min).sort((a, b) => Math.abs(idx - dayIndex(a.date)) - Math.abs(idx - dayIndex(b.date)))[0];
+    if (!near) continue;
+    const entry = byRoster.get(near.label) ?? { label: near.label, dates: [], n: 0 };
+    entry.n++;
+    if (!entry.dates.includes(near.date)) entry.dates = [...entry.dates, near.date].sort();
+    byRoster.set(near.label, entry);
+  }
+  return byRoster.size ? { elsewhere: [...byRoster.values()] } : {};
+}
+
 /**
  * One greedy pass: days in order, each slot to the eligible resident of the grade with the fewest
  * guardias (weekend and holiday counts for those days), avoiding requested days off and residents
@@ -148,9 +172,11 @@ export function construct(instance: RosterInstance, random: () => number, noise:
       if (!need) continue;
       const present = (byGrade.get(grade) ?? []).filter((r) => !stateOf(r).away.has(day.date));
       const blocked: Partial<Record<Blocker, number>> = {};
+      const spaced: RosterResident[] = [];
       const pool = present.filter((r) => {
         const why = blocker(instance, stateOf(r), day, idx);
         if (why) blocked[why] = (blocked[why] ?? 0) + 1;
+        if (why === 'spacing') spaced.push(r);
         return !why;
       });
       const score = (r: RosterResident) => {
@@ -168,7 +194,7 @@ export function construct(instance: RosterInstance, random: () => number, noise:
         take(instance, stateOf(r), day, idx);
         assignments.push({ date: day.date, residentId: r.id });
       }
-      if (chosen.length < need) shortages.push({ date: day.date, grade, needed: need, assigned: chosen.length, present: present.length, message: '', blocked });
+      if (chosen.length < need) shortages.push({ date: day.date, grade, needed: need, assigned: chosen.length, present: present.length, message: '', blocked, ...spacedElsewhere(instance, spaced, idx) });
     }
   }
   return { assignments, shortages };

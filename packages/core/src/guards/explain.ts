@@ -4,14 +4,31 @@ import { type Day, dayIndex, describeDay, guardHours, type RosterInstance, type 
 
 const OPTIONS = (g: number) => `Opciones: reducir la cobertura de R${g} en los días señalados, sumar residentes de R${g} de otro servicio, o mover vacaciones fuera de esas fechas.`;
 
-function reason(instance: RosterInstance, why: Blocker, n: number): string {
+const ddmm = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
+const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} y ${items.at(-1)}` : (items[0] ?? ''));
+
+/**
+ * The residents the free-days rule keeps off a day: those kept by a guardia in another published
+ * roster are told by that guardia's date and roster (it can come after the day); the rest by their
+ * previous guardia, which in this pass always comes before it.
+ */
+function spacingReason(instance: RosterInstance, n: number, elsewhere: Shortage['elsewhere'] = []): string {
+  const min = instance.params.minDaysBetween;
+  const there = elsewhere.reduce((s, g) => s + g.n, 0);
+  return [
+    ...(n > there ? [`${n - there} por el mínimo de ${min} días libres desde su guardia anterior`] : []),
+    ...elsewhere.map((g) => `${g.n} por ${g.dates.length === 1 ? 'su guardia del' : 'sus guardias del'} ${list(g.dates.map(ddmm))} en el rol publicado de ${g.label}, a menos de los ${min} días libres que exige la norma`),
+  ].join(', ');
+}
+
+function reason(instance: RosterInstance, why: Blocker, n: number, s: Shortage): string {
   const p = instance.params;
   const words: Record<Blocker, string> = {
-    spacing: `${n} por el mínimo de ${p.minDaysBetween} días libres desde su guardia anterior`,
+    spacing: spacingReason(instance, n, s.elsewhere),
     weekly_guards: `${n} porque ya tienen ${p.maxGuardsPerWeek} ${p.maxGuardsPerWeek === 1 ? 'guardia' : 'guardias'} esa semana`,
     weekly_hours: `${n} porque superarían ${p.maxWeeklyHours} h semanales${p.averagingWeeks > 1 ? ` en promedio de ${p.averagingWeeks} semanas` : ''}`,
     continuous_hours: `${n} porque la guardia de ese día excede ${p.maxContinuousHours} h continuas`,
-    rest_after_24h: `${n} porque descansan tras una guardia de 24 h`,
+    rest_after_24h: `${n} por el descanso tras una guardia de 24 h (la del día anterior, o la de ese día antes de su guardia del siguiente)`,
   };
   return words[why];
 }
@@ -60,7 +77,7 @@ export function explainShortages(instance: RosterInstance, shortages: Shortage[]
     const day = dayOf.get(s.date) as Day;
     const missing = s.needed - s.assigned;
     const blocked = Object.entries(s.blocked ?? {}) as [Blocker, number][];
-    const why = blocked.length ? blocked.map(([b, n]) => reason(instance, b, n)).join(', ') : `por sus guardias previas (mínimo ${p.minDaysBetween} días libres, máximo ${p.maxGuardsPerWeek} por semana)`;
+    const why = blocked.length ? blocked.map(([b, n]) => reason(instance, b, n, s)).join(', ') : `por sus guardias previas (mínimo ${p.minDaysBetween} días libres, máximo ${p.maxGuardsPerWeek} por semana)`;
     s.message =
       s.present < s.needed
         ? `${describeDay(day)}: se requieren ${s.needed} R${s.grade} y solo ${s.present} están presentes (los demás, de vacaciones, con licencia o fuera de rotación); faltan ${s.needed - s.present}.`
