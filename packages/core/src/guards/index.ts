@@ -6,5 +6,7 @@ export * from './elsewhere.ts';
 export * from './fairness.ts';
 export * from './solver.ts';
 export * from './report.ts';
+export * from './resident-weeks.ts';
+export * from './rest.ts';
 export { guardCapacity } from './explain.ts';
 export * from './ical.ts';

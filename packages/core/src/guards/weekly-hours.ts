@@ -1,4 +1,5 @@
-import { dayIndex, guardHours, mondayOf, type RosterInstance, type RosterResident, weekOf } from './instance.ts';
+import { mondayOf, type RosterInstance, type RosterResident } from './instance.ts';
+import { residentWeeks } from './resident-weeks.ts';
 
 /** `guardDates` are the roster's own guardias in the window; `elsewhere` the labels of the other rosters whose guardias it counts. */
 export type HourWindow = { lastWeek: string; weeks: number; average: number; exceeds: boolean; guardDates: string[]; elsewhere: string[]; message: string };
@@ -20,36 +21,10 @@ export function weeklyHourWindows(instance: RosterInstance, r: RosterResident, g
   const p = instance.params;
   if (p.maxWeeklyHours === null) return [];
   const size = Math.max(1, p.averagingWeeks);
-  const away = new Set(r.unavailable);
-  const mine = new Set(guardDates);
-  const outside = new Map((r.elsewhere ?? []).map((g) => [g.date, g]));
-  const after = [...guardDates, ...(r.lastGuardBefore ? [r.lastGuardBefore] : []), ...outside.keys()].map((d) => dayIndex(d) + 1);
-  const rest = new Set(p.restAfter24h ? after : []);
-  const weeks = new Map<number, { hours: number; days: number; guards: string[]; others: string[] }>();
-  const prior = new Map((r.priorWeekHours ?? []).map((w) => [weekOf(w.week), w.hours]));
-  for (const [week, hours] of prior) weeks.set(week, { hours, days: 7, guards: [], others: [] });
-  const monthWeeks: number[] = [];
-  for (const day of instance.days) {
-    const week = weekOf(day.date);
-    if (!monthWeeks.includes(week)) monthWeeks.push(week);
-    const entry = weeks.get(week) ?? { hours: 0, days: 0, guards: [], others: [] };
-    // A week the prior hours already cover counts as whole; otherwise only the month's days are known.
-    if (!prior.has(week)) entry.days++;
-    if (day.type === 'weekday' && !away.has(day.date) && !rest.has(dayIndex(day.date))) entry.hours += p.jornadaHoursPerDay;
-    if (mine.has(day.date)) {
-      entry.hours += guardHours(day, p);
-      entry.guards.push(day.date);
-    }
-    const there = outside.get(day.date);
-    if (there) {
-      // Counted with the hours of its own roster's day type: that is the guardia the resident did.
-      entry.hours += guardHours(there, p);
-      entry.others.push(there.label);
-    }
-    weeks.set(week, entry);
-  }
+  const weeks = new Map(residentWeeks(instance, r, guardDates).map((w) => [w.week, w]));
+  const monthWeeks = [...weeks.values()].filter((w) => w.inMonth).map((w) => w.week);
+  const prior = (r.priorWeekHours ?? []).length;
   const out: HourWindow[] = [];
-  monthWeeks.sort((a, b) => a - b);
   for (const [i, end] of monthWeeks.entries()) {
     const known = [];
     for (let w = end - size + 1; w <= end; w++) {
@@ -64,13 +39,13 @@ export function weeklyHourWindows(instance: RosterInstance, r: RosterResident, g
     // Compared in whole numbers: hours / (days / 7) > max, without rounding at the limit. A window
     // without a guardia of this roster is not this roster's to break: it can only lighten it.
     const exceeds = guards.length > 0 && hours * 7 > (p.maxWeeklyHours as number) * days;
-    const elsewhere = [...new Set(known.flatMap((e) => e.others))];
+    const elsewhere = [...new Set(known.flatMap((e) => e.counted.map((g) => g.label)))];
     const counting = elsewhere.length ? `, contando el rol publicado de ${elsewhere.join('; ')}` : '';
     const lastWeek = mondayOf(end);
     const message =
       size === 1
         ? `${r.name} suma ${hours} h en la semana del ${lastWeek} (jornada y guardias${counting}); el máximo es ${p.maxWeeklyHours} h.`
-        : `${r.name} promedia ${average.toFixed(1)} h por semana en las ${known.length} semanas hasta la del ${lastWeek} (jornada y guardias${prior.size ? ', con las semanas previas' : ''}${counting}); el máximo promedio es ${p.maxWeeklyHours} h en ${size} semanas.`;
+        : `${r.name} promedia ${average.toFixed(1)} h por semana en las ${known.length} semanas hasta la del ${lastWeek} (jornada y guardias${prior ? ', con las semanas previas' : ''}${counting}); el máximo promedio es ${p.maxWeeklyHours} h en ${size} semanas.`;
     out.push({ lastWeek, weeks: known.length, average, exceeds, guardDates: guards, elsewhere, message });
   }
   return out;

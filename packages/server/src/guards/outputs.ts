@@ -1,4 +1,4 @@
-import { type Assignment, can, checkRoster, dayIndex, guardHours, type RosterInstance, weekOf } from '@sirem/core';
+import { type Assignment, can, checkWithElsewhere, guardsInWeek, residentWeeks, restAfter24h, type RosterInstance, type RosterResident, weekOf } from '@sirem/core';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { units } from '../db/schema/catalog.ts';
@@ -7,7 +7,7 @@ import type { Ctx } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
 import { sendPdf } from '../lib/pdf.ts';
 import { sendXlsx } from '../lib/xlsx.ts';
-import { restAfter24h } from './rest-check.ts';
+import { historyOf } from './facts.ts';
 import { rostersWithin, unitReach } from './guard-scope.ts';
 import { getRoster } from './rosters-service.ts';
 import { effectiveParams } from './rules-service.ts';
@@ -54,11 +54,30 @@ export async function rosterPdf(ctx: Ctx, reply: FastifyReply, id: number) {
   });
 }
 
+type Week = { weekOf: string; monday: string; days: number; guards: number; hours: number; elsewhere: { date: string; label: string; inHours: boolean }[] };
+
+/**
+ * One resident's weeks of the month as the weekly rules count them (core `residentWeeks`): hours
+ * (jornada and guardias, with the earlier days of the first week when known) and guardias, with
+ * those in other published rosters, each named; `weekOf` is the week's first day in the month.
+ */
+function weeksOf(instance: RosterInstance, r: RosterResident, mine: string[]): Week[] {
+  const first = new Map<number, string>();
+  for (const d of instance.days) if (!first.has(weekOf(d.date))) first.set(weekOf(d.date), d.date);
+  return residentWeeks(instance, r, mine).filter((w) => w.inMonth).map((w) => {
+    const inHours = new Set(w.counted.map((g) => g.date));
+    return { weekOf: first.get(w.week) ?? w.monday, monday: w.monday, days: w.days, guards: guardsInWeek(w), hours: w.hours, elsewhere: w.elsewhere.map((g) => ({ date: g.date, label: g.label, inHours: inHours.has(g.date) })) };
+  });
+}
+
 /**
  * Monthly compliance of a unit's published rosters: per resident and week, guardias and hours
  * (jornada + guardias); the rest after each 24-h duty, computed from the roster and judged by the
  * rule in force for the month today (so a roster published before the rule tightened shows its
- * breaks); and the count of rule violations. A jefe de servicio sees the rosters of the services they head.
+ * breaks); and the count of rule violations. A resident works one week whichever roster a guardia
+ * is in, so every figure counts their guardias in the other rosters published today (read as a
+ * draft's are, `historyOf`), names those rosters, and the violations include the collisions with
+ * them. A jefe de servicio sees the rosters of the services they head.
  */
 export async function complianceReport(ctx: Ctx, unitId: number, month: string) {
   if (!can(ctx.actor.grants, 'guards.manage')) throw forbidden('No tiene acceso a los reportes de guardias.');
@@ -68,27 +87,23 @@ export async function complianceReport(ctx: Ctx, unitId: number, month: string) 
   const out = [];
   for (const { id } of list) {
     const roster = await getRoster(ctx, id);
-    const instance = roster.instance as RosterInstance;
+    const published = roster.instance as RosterInstance;
+    const history = await historyOf(ctx.db, roster, published, published.residents.map((r) => r.id));
+    const instance: RosterInstance = { ...published, residents: published.residents.map((r) => ({ ...r, ...history.get(r.id) })) };
     const assignments = roster.assignments as Assignment[];
-    const p = instance.params;
-    const violations = checkRoster(instance, assignments);
+    const violations = checkWithElsewhere(instance, assignments);
     const rest = new Map(restAfter24h(instance, assignments).map((x) => [x.residentId, x]));
     const rows = instance.residents.map((r) => {
       const mine = assignments.filter((a) => a.residentId === r.id).map((a) => a.date).sort();
-      const weeks = [...new Set(instance.days.map((d) => weekOf(d.date)))].map((w) => {
-        const weekDays = instance.days.filter((d) => weekOf(d.date) === w);
-        const guards = mine.filter((g) => weekOf(g) === w);
-        const restDays = new Set(p.restAfter24h ? guards.map((g) => dayIndex(g) + 1) : []);
-        const jornada = weekDays.filter((d) => d.type === 'weekday' && !restDays.has(dayIndex(d.date)) && !r.unavailable.includes(d.date)).length * p.jornadaHoursPerDay;
-        const hours = jornada + guards.reduce((s, g) => s + guardHours(instance.days.find((d) => d.date === g) ?? { type: 'weekday' }, p), 0);
-        return { weekOf: weekDays[0]?.date ?? '', guards: guards.length, hours };
-      });
+      const weeks = weeksOf(instance, r, mine);
       const own = rest.get(r.id);
       const breaks = restRequired ? (own?.breaks ?? []) : [];
       const restAfter24hKept = restRequired ? breaks.length === 0 : null;
-      return { residentId: r.id, name: r.name, grade: r.grade, guards: mine.length, weeks, duties24h: own?.duties ?? 0, restAfter24hKept, restBreaks: breaks, violations: violations.filter((v) => v.residentId === r.id).length };
+      const elsewhere = [...new Set(weeks.flatMap((w) => w.elsewhere.map((g) => g.label)))];
+      return { residentId: r.id, name: r.name, grade: r.grade, guards: mine.length, weeks, elsewhere, duties24h: own?.duties ?? 0, restAfter24hKept, restBreaks: breaks, violations: violations.filter((v) => v.residentId === r.id).length };
     });
-    out.push({ rosterId: id, version: roster.version, ruleSetCode: roster.ruleSetCode, violations: violations.length, restRequired, restBreaks: rows.reduce((s, r) => s + r.restBreaks.length, 0), residents: rows });
+    const elsewhere = [...new Set(rows.flatMap((r) => r.elsewhere))];
+    out.push({ rosterId: id, version: roster.version, ruleSetCode: roster.ruleSetCode, violations: violations.length, elsewhere, restRequired, restBreaks: rows.reduce((s, r) => s + r.restBreaks.length, 0), residents: rows });
   }
   return { unitId, month, rosters: out };
 }

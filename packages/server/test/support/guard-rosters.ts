@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Client } from './app.ts';
-import { mexican } from './people.ts';
+import { type Client, national, setupApp } from './app.ts';
+import { cycleStartingIn, familyMedicineSede, mexican } from './people.ts';
 
 export type Assigned = { date: string; residentId: number };
 /** One R1 on guardia every day. */
@@ -56,4 +56,14 @@ export function guardDesk(admin: Client, coord: Client, place: { unitId: number;
   const datesOf = (roster: { assignments: Assigned[] }, residentId: number) => roster.assignments.filter((a) => a.residentId === residentId).map((a) => a.date).sort();
 
   return { service, residentsIn, generated, published, datesOf };
+}
+
+/** A fresh app with a family-medicine unit in Jalisco, its coordinator and an administrator, and the unit's guardia desk. */
+export async function guardUnit(name: string) {
+  const t = await setupApp();
+  const admin = await t.userWith(`admin.${name}`, [national()]);
+  const sede = await familyMedicineSede(t.database.db, 'Jalisco');
+  const coord = await t.userWith(`cceis.${name}`, [{ role: 'coordinador_educacion', scopeKind: 'unit', unitId: sede.unitId }]);
+  const desk = guardDesk(admin, coord, { unitId: sede.unitId, sedeId: sede.id, cycleId: (await cycleStartingIn(t.database.db, 2026)).id });
+  return { t, admin, coord, unitId: sede.unitId, desk };
 }

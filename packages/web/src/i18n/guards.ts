@@ -31,6 +31,10 @@ export const guardsEs = {
   'compliance.restBroken': 'Incumplido: {dates}',
   'compliance.restNotRequired': 'No exigido',
   'compliance.restBreaks': 'Descansos incumplidos: {n}',
+  'compliance.restNextElsewhere': '{date} ({hours} h, sigue su guardia en el rol publicado de {label})',
+  'compliance.elsewhereNote': 'Un residente trabaja una sola semana, sea cual sea el rol: las cifras marcadas con * incluyen sus guardias en otros roles publicados ({rosters}).',
+  'compliance.otherRosters': 'Otros roles contados',
+  'compliance.weekElsewhere': 'Incluye: {guards}',
 };
 
 export const guardsEn: Record<keyof typeof guardsEs, string> = {
@@ -65,4 +69,8 @@ export const guardsEn: Record<keyof typeof guardsEs, string> = {
   'compliance.restBroken': 'Broken: {dates}',
   'compliance.restNotRequired': 'Not required',
   'compliance.restBreaks': 'Rest breaks: {n}',
+  'compliance.restNextElsewhere': '{date} ({hours} h, followed by their guard in the published roster of {label})',
+  'compliance.elsewhereNote': 'A resident works one week whichever roster a guard is in: figures marked * include their guards in other published rosters ({rosters}).',
+  'compliance.otherRosters': 'Other rosters counted',
+  'compliance.weekElsewhere': 'Includes: {guards}',
 };
