@@ -17,7 +17,7 @@ import { fullScan, generateRecords, percentile } from './activity-support.ts';
 import { freshDatabase, writeResult } from './support.ts';
 
 const ROWS = Number(process.env.BENCH_ACTIVITY_ROWS ?? 10_000_000);
-const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
+const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 /**
@@ -42,6 +42,8 @@ export async function activityBenchmark() {
     const generatedAt = performance.now();
     const residentCount = await generateRecords(sql, ROWS, j2.id);
     const generateSeconds = (performance.now() - generatedAt) / 1000;
+    // The writes are measured from a checkpoint, so they do not pay for flushing the 10-million-row load.
+    await sql.unsafe('checkpoint');
 
     await createUser(systemCtx(database.db), { username: 'bench', displayName: 'Bench', password: 'contraseña-bench-1', grants: [{ role: 'administrador', scopeKind: 'national' }] }, { mustChangePassword: false });
     const app = await buildApp({ database, webRoot: null });
