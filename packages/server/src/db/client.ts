@@ -28,7 +28,9 @@ export type DatabaseOptions =
  */
 function preparedByDefault(client: postgres.Sql): postgres.Sql {
   const unsafe = client.unsafe.bind(client);
-  const prepared: typeof unsafe = (query, parameters, options) => unsafe(query, parameters, { ...options, prepare: Boolean(options?.prepare) || !query.includes(';') });
+  // postgres.js sends a text without parameters as a simple query, which is never prepared: ask for the extended protocol.
+  const prepared: typeof unsafe = (query, parameters, options) =>
+    query.includes(';') ? unsafe(query, parameters, options) : unsafe(query, parameters, { simple: false, ...options, prepare: true } as postgres.UnsafeQueryOptions);
   return Object.assign(client, { unsafe: prepared });
 }
 

@@ -9,6 +9,17 @@ const CAST = { text: sql.raw('text'), int: sql.raw('int'), date: sql.raw('date')
  * One page of a keyset-paginated query ordered by (sort value, id). The sort expression must be
  * non-null (wrap nullable columns in coalesce) so the cursor comparison holds.
  */
+/**
+ * The page size written into the statement, not sent as a parameter: with `limit $1` the generic
+ * plan of a prepared list query looks far costlier than a custom one, so PostgreSQL planned the
+ * eight-table residents join again on every request (7 ms, against 0.6 ms to run it). The size
+ * is a validated integer, so writing it in is safe.
+ */
+function literalLimit(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`invalid page size ${n}`);
+  return sql.raw(String(n)) as unknown as number;
+}
+
 export async function keysetPage<T extends { id: number }>(
   select: PgSelect,
   count: PgSelect,
@@ -29,7 +40,7 @@ export async function keysetPage<T extends { id: number }>(
   const counted = async () => Number(((await count.where(opts.where)) as unknown as { n: number }[])[0]?.n ?? 0);
   // The page and the total are independent queries: both go out at once.
   const [rows, total] = await Promise.all([
-    select.where(pageWhere).orderBy(...order).limit(limit + 1) as unknown as Promise<(T & { sortValue: string | number })[]>,
+    select.where(pageWhere).orderBy(...order).limit(literalLimit(limit + 1)) as unknown as Promise<(T & { sortValue: string | number })[]>,
     opts.cachedTotal ? opts.cachedTotal(counted) : counted(),
   ]);
   const more = rows.length > limit;
