@@ -1,6 +1,7 @@
 import type { Grant, Role, ScopeKind } from '@sirem/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { coalesce } from '../db/coalesce.ts';
 import { staticQuery } from '../db/static-query.ts';
 import { roleGrants, sessions, users } from '../db/schema/access.ts';
 import type { Actor } from '../http/context.ts';
@@ -33,20 +34,27 @@ export async function openSession(db: Db, userId: number, meta: { ip: string; us
   return { token, csrfToken };
 }
 
-type SessionRow = { userId: number; username: string; displayName: string; csrfToken: string; lastSeenAt: string | Date; mustChangePassword: boolean; grants: Grant[] | string };
+type SessionRow = { id: string; userId: number; username: string; displayName: string; csrfToken: string; lastSeenAt: string | Date; mustChangePassword: boolean; grants: Grant[] | string };
 
-// It runs before every API request, so its text is built once (see staticQuery).
-const sessionQuery = staticQuery<SessionRow>(sql`select u.id as "userId", u.username, u.display_name as "displayName", s.csrf_token as "csrfToken",
+// It runs before every API request, so its text is built once (see staticQuery) and requests
+// arriving together share it (see coalesce): one row per live session asked for.
+const sessionQuery = staticQuery<SessionRow>(sql`select s.id, u.id as "userId", u.username, u.display_name as "displayName", s.csrf_token as "csrfToken",
     s.last_seen_at as "lastSeenAt", u.must_change_password as "mustChangePassword",
     coalesce((select json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind, 'ooadId', g.ooad_id, 'unitId', g.unit_id, 'sedeId', g.sede_id, 'serviceId', g.service_id) order by g.id)
               from ${roleGrants} g where g.user_id = u.id), '[]'::json) as grants
   from ${sessions} s join ${users} u on u.id = s.user_id
-  where s.id = ${sql.placeholder('id')}::text and s.expires_at > now() and u.active`);
+  where s.id in (select json_array_elements_text(${sql.placeholder('ids')}::json)) and s.expires_at > now() and u.active`);
+
+const sessionRows = coalesce<string, SessionRow | null>(async (db, ids) => {
+  const rows = await sessionQuery(db, { ids: JSON.stringify([...new Set(ids)]) });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
 
 /** The session's actor with their grants, in one round trip: it runs before every API request. */
 export async function loadSession(db: Db, token: string): Promise<Actor | null> {
   const id = hashToken(token);
-  const [row] = await sessionQuery(db, { id });
+  const row = await sessionRows(db, id);
   if (!row) return null;
   if (Date.now() - new Date(row.lastSeenAt).getTime() > TOUCH_MINUTES * 60_000) {
     await db

@@ -1,6 +1,7 @@
 import { type ActivityInput, futureDateProblem, mexicoToday } from '@sirem/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { coalesce } from '../db/coalesce.ts';
 import { staticQuery } from '../db/static-query.ts';
 import { badRequest } from '../http/errors.ts';
 import { jornadaOfUnitSql } from '../jornadas/linking.ts';
@@ -11,40 +12,48 @@ const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) a
 export type EntryResident = { id: number; sedeId: number; status: string; userId: number | null; personId: number; place: { sedeId: number; unitId: number; ooadId: number } };
 type EntryUnit = { id: number; ooadId: number; isUmae: boolean; jornadaId: number | null };
 
-const value = (name: string) => sql.placeholder(name);
-const day = sql`${value('day')}::date`;
-const sede = sql`coalesce(${value('sede')}::int, (select sede_id from residents where id = ${value('resident')}::int))`;
+type FactsRow = { resident: unknown; unit: unknown; supervisor_ok: boolean | null; dx: unknown; px: unknown };
+type FactsKey = { resident: number; unit: number; day: string; sede: number | null; supervisor: number | null; dx: string | null; px: string | null };
+
+const item = (name: keyof FactsKey) => sql.raw(`i.${name}`);
+const day = item('day');
+const sede = sql`coalesce(${item('sede')}, (select sede_id from residents where id = ${item('resident')}))`;
 
 /**
  * Everything an entry points to, read in one round trip because it runs on every act a resident
  * logs: the resident and where they train, the unit where the act happened and the Jornada
  * running there that day, whether the supervisor is a professor of the sede (`sede`, or the
- * resident's) on that date, and the codes in the catalogue in force.
+ * resident's) on that date, and the codes in the catalogue in force. Entries being logged at the
+ * same moment share the statement (one row of facts per entry, in order; see `coalesce`).
  */
-const factsQuery = staticQuery<{ resident: unknown; unit: unknown; supervisor_ok: boolean | null; dx: unknown; px: unknown }>(sql`select
+const factsQuery = staticQuery<FactsRow>(sql`select
   (select json_build_object('id', r.id, 'sedeId', r.sede_id, 'status', r.status, 'userId', p.user_id, 'personId', p.id,
                             'place', json_build_object('sedeId', s.id, 'unitId', s.unit_id, 'ooadId', su.ooad_id))
      from residents r join persons p on p.id = r.person_id join sedes s on s.id = r.sede_id join units su on su.id = s.unit_id
-    where r.id = ${value('resident')}::int) as resident,
+    where r.id = ${item('resident')}) as resident,
   (select json_build_object('id', u.id, 'ooadId', u.ooad_id, 'isUmae', u.unit_type_code = 'UMAE',
                             'jornadaId', ${jornadaOfUnitSql(sql`u.id`, sql`u.ooad_id`, sql`u.unit_type_code = 'UMAE'`, day)})
-     from units u where u.id = ${value('unit')}::int) as unit,
-  case when ${value('supervisor')}::int is null then null else
-    exists(select 1 from faculty_appointments fa where fa.person_id = ${value('supervisor')}::int and fa.sede_id = ${sede}
+     from units u where u.id = ${item('unit')}) as unit,
+  case when ${item('supervisor')} is null then null else
+    exists(select 1 from faculty_appointments fa where fa.person_id = ${item('supervisor')} and fa.sede_id = ${sede}
              and fa.role in ('titular', 'adjunto') and fa.starts_on <= ${day} and (fa.ends_on is null or fa.ends_on >= ${day})) end as supervisor_ok,
-  ${codeFactSql('cie10', value('dx'))} as dx,
-  ${codeFactSql('cie9mc', value('px'))} as px`);
+  ${codeFactSql('cie10', item('dx'))} as dx,
+  ${codeFactSql('cie9mc', item('px'))} as px
+  from rows from (json_to_recordset(${sql.placeholder('items')}::json) as (resident int, unit int, day date, sede int, supervisor int, dx text, px text)) with ordinality as i(resident, unit, day, sede, supervisor, dx, px, n)
+  order by i.n`);
+
+const facts = coalesce<FactsKey, FactsRow>((db, items) => factsQuery(db, { items: JSON.stringify(items) }));
 
 async function entryFacts(db: Db, input: ActivityInput, sedeId: number | null) {
   const diagnosis = canonical('cie10', input.diagnosisCode);
   const procedure = canonical('cie9mc', input.procedureCode);
-  const [row] = await factsQuery(db, { resident: input.residentId, unit: input.unitId, day: input.performedOn, sede: sedeId, supervisor: input.supervisorPersonId ?? null, dx: diagnosis, px: procedure });
+  const row = await facts(db, { resident: input.residentId, unit: input.unitId, day: input.performedOn, sede: sedeId, supervisor: input.supervisorPersonId ?? null, dx: diagnosis, px: procedure });
   return {
-    resident: json<EntryResident | null>(row?.resident ?? null),
-    unit: json<EntryUnit | null>(row?.unit ?? null),
-    supervisorOk: row?.supervisor_ok !== false,
-    diagnosis: { code: diagnosis, fact: json<CodeFact>(row?.dx ?? null) },
-    procedure: { code: procedure, fact: json<CodeFact>(row?.px ?? null) },
+    resident: json<EntryResident | null>(row.resident),
+    unit: json<EntryUnit | null>(row.unit),
+    supervisorOk: row.supervisor_ok !== false,
+    diagnosis: { code: diagnosis, fact: json<CodeFact>(row.dx) },
+    procedure: { code: procedure, fact: json<CodeFact>(row.px) },
   };
 }
 

@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
+import { coalesce } from '../db/coalesce.ts';
 import { staticQuery } from '../db/static-query.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import type { Ctx } from '../http/context.ts';
@@ -47,23 +48,40 @@ export async function recordAudits(tx: Db, ctx: Pick<Ctx, 'actor' | 'requestId'>
 type Actorish = Pick<Ctx, 'actor' | 'requestId'>;
 type Row = Record<string, unknown>;
 
-// One statement per table and set of columns written, built once: the row, then its audit row from it.
-const statements = new Map<string, { columns: [string, AnyPgColumn][]; run: (db: Db, values: Row) => Promise<{ row: unknown }[]> }>();
-function auditedInsertStatement(table: PgTable, keys: string[]) {
-  const name = `${getTableName(table)}:${keys.join(',')}`;
+type Audited = { values: Row; actorId: number | null; actorName: string | null; requestId: string | null };
+
+// One statement per table, entity and set of columns written, built once: the rows, then their audit rows from them.
+const statements = new Map<string, { columns: [string, AnyPgColumn][]; insert: (db: Db, item: Audited) => Promise<Row> }>();
+function auditedInsertStatement(table: PgTable, keys: string[], entity: string) {
+  const name = `${getTableName(table)}:${entity}:${keys.join(',')}`;
   let statement = statements.get(name);
   if (!statement) {
     const columns = Object.entries(getTableColumns(table)) as [string, AnyPgColumn][];
     const given = columns.filter(([key]) => keys.includes(key));
+    const tableName = getTableName(table);
     const fields = sql.raw(columns.map(([key, column]) => `'${key}', ins."${column.name}"`).join(', '));
-    const run = staticQuery<{ row: unknown }>(sql`with ins as (
-        insert into ${table} (${sql.raw(given.map(([, column]) => `"${column.name}"`).join(', '))})
-        values (${sql.join(given.map(([key, column]) => sql.param(sql.placeholder(key), column)), sql`, `)}) returning *),
+    // Ids are drawn before inserting, so each row is tied to its call (and its audit row to its actor) by id, not by order.
+    const run = staticQuery<{ n: number; row: unknown }>(sql`with v as materialized (
+        select nextval((select pg_get_serial_sequence(${tableName}, 'id'))::regclass) as id, e.x, e.n
+          from json_array_elements(${sql.placeholder('items')}::json) with ordinality e(x, n)),
+      ins as (
+        insert into ${table} ("id", ${sql.raw(given.map(([, column]) => `"${column.name}"`).join(', '))})
+        select v.id, ${sql.raw(given.map(([, column]) => `r."${column.name}"`).join(', '))}
+          from v, json_populate_record(null::${table}, v.x -> 'values') r order by v.n returning *),
       j as (select ins.id, json_build_object(${fields}) as row from ins),
       a as (insert into ${auditLog} (actor_id, actor_name, action, entity, entity_id, after, request_id)
-            select ${sql.placeholder('$actorId')}::int, ${sql.placeholder('$actorName')}::text, 'create', ${sql.placeholder('$entity')}::text, j.id::text, j.row, ${sql.placeholder('$requestId')}::text from j)
-      select row from j`);
-    statement = { columns, run };
+            select (v.x ->> 'actorId')::int, v.x ->> 'actorName', 'create', ${entity}::text, j.id::text, j.row, v.x ->> 'requestId' from j join v on v.id = j.id)
+      select v.n, j.row from j join v on v.id = j.id order by v.n`);
+    const toColumns = (values: Row) => Object.fromEntries(given.map(([key, column]) => [column.name, values[key] ?? null]));
+    const insert = coalesce<Audited, Row>(async (db, items) => {
+      const rows = await run(db, { items: JSON.stringify(items.map((item) => ({ values: toColumns(item.values), actorId: item.actorId, actorName: item.actorName, requestId: item.requestId }))) });
+      return rows.map(({ row }) => {
+        const parsed = (typeof row === 'string' ? JSON.parse(row) : row) as Row;
+        for (const [key, column] of columns) if (column.columnType === 'PgTimestamp' && typeof parsed[key] === 'string') parsed[key] = new Date(parsed[key] as string);
+        return parsed;
+      });
+    });
+    statement = { columns, insert };
     statements.set(name, statement);
   }
   return statement;
@@ -71,14 +89,12 @@ function auditedInsertStatement(table: PgTable, keys: string[]) {
 
 /**
  * Inserts one row and its `create` audit row in a single statement, so a hot write path needs
- * neither a transaction nor a second round trip; both are stored or neither is. Returns the stored
- * row under the table's property names, as Drizzle would.
+ * neither a transaction nor a second round trip; both are stored or neither is. Rows inserted
+ * at the same moment share the statement (see `coalesce`), each with its own audit row, actor
+ * and request id. Returns the stored row under the table's property names, as Drizzle would.
  */
 export async function insertAudited<T extends PgTable & { id: AnyPgColumn }>(db: Db, ctx: Actorish, table: T, values: T['$inferInsert'], entity: string): Promise<T['$inferSelect']> {
-  const given = Object.entries(values as Row).filter(([, v]) => v !== undefined);
-  const { columns, run } = auditedInsertStatement(table, given.map(([key]) => key));
-  const [first] = await run(db, { ...Object.fromEntries(given), $actorId: ctx.actor?.userId || null, $actorName: ctx.actor?.username ?? null, $entity: entity, $requestId: ctx.requestId });
-  const row = (typeof first?.row === 'string' ? JSON.parse(first.row) : first?.row) as Row;
-  for (const [key, column] of columns) if (column.columnType === 'PgTimestamp' && typeof row[key] === 'string') row[key] = new Date(row[key] as string);
-  return row as T['$inferSelect'];
+  const given = Object.fromEntries(Object.entries(values as Row).filter(([, v]) => v !== undefined));
+  const { insert } = auditedInsertStatement(table, Object.keys(given), entity);
+  return (await insert(db, { values: given, actorId: ctx.actor?.userId || null, actorName: ctx.actor?.username ?? null, requestId: ctx.requestId })) as T['$inferSelect'];
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -29,6 +28,7 @@ import type { Database } from '../db/client.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerSession } from './session-plugin.ts';
 import './context.ts';
 
@@ -63,7 +63,7 @@ export async function buildApp(options: AppOptions) {
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
