@@ -40,3 +40,53 @@ export async function fullScan<T extends object>(sql: postgres.Sql, query: strin
     return { rows, ms: performance.now() - t };
   }) as Promise<{ rows: T[]; ms: number }>;
 }
+
+export type OpenLoop = { offered: number; sent: number; answered: number; failures: number; perSecond: number; p50: number; p99: number; maxInFlight: number };
+
+/**
+ * Offers `rate` requests a second for `seconds`, on a fixed schedule whatever the answers do (an
+ * open loop, as many independent users are), and times each request from the moment it was due,
+ * so a server that falls behind shows it in the latencies instead of slowing the load down.
+ * `send` answers whether the request succeeded.
+ */
+export async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<boolean>): Promise<OpenLoop> {
+  const total = Math.round(rate * seconds);
+  const latencies: number[] = [];
+  let failures = 0;
+  let sent = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const running: Promise<void>[] = [];
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
+      while (sent < due) {
+        const i = sent++;
+        const dueAt = start + (i / rate) * 1000;
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        running.push(
+          send(i).then(
+            (ok) => {
+              inFlight--;
+              latencies.push(performance.now() - dueAt);
+              if (!ok) failures++;
+            },
+            () => {
+              inFlight--;
+              latencies.push(performance.now() - dueAt);
+              failures++;
+            },
+          ),
+        );
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(running);
+  const elapsed = (performance.now() - start) / 1000;
+  return { offered: rate, sent, answered: latencies.length, failures, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), maxInFlight };
+}
