@@ -18,9 +18,7 @@ export async function createRecord(ctx: Ctx, input: ActivityInput, clientKey: st
   // Two round trips in all (the checks, then the row with its audit row), shared with the entries
   // logged at the same moment, and no transaction: this is the hottest write.
   const values = await entryValues(ctx.db, input, { authorise });
-  // Every column named, an absent one as null (none of them has a default), so all entries fit one statement.
-  const row = Object.fromEntries(Object.entries({ ...values, clientKey, recordedBy: ctx.actor.userId }).map(([key, v]) => [key, v ?? null]));
-  return insertAudited(ctx.db, ctx, activityRecords, row as unknown as typeof activityRecords.$inferInsert, 'activity_record');
+  return insertAudited(ctx.db, ctx, activityRecords, { ...values, clientKey, recordedBy: ctx.actor.userId }, 'activity_record');
 }
 
 /**

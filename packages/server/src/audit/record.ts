@@ -94,7 +94,14 @@ function auditedInsertStatement(table: PgTable, keys: string[], entity: string) 
  * and request id. Returns the stored row under the table's property names, as Drizzle would.
  */
 export async function insertAudited<T extends PgTable & { id: AnyPgColumn }>(db: Db, ctx: Actorish, table: T, values: T['$inferInsert'], entity: string): Promise<T['$inferSelect']> {
-  const given = Object.fromEntries(Object.entries(values as Row).filter(([, v]) => v !== undefined));
+  // An absent value takes the column's default; a column without one is written as null, so
+  // calls that leave out different optional fields still fit one statement.
+  const columns = getTableColumns(table) as Record<string, AnyPgColumn>;
+  const given = Object.fromEntries(
+    Object.entries(values as Row)
+      .filter(([key, v]) => v !== undefined || !columns[key]?.hasDefault)
+      .map(([key, v]) => [key, v ?? null]),
+  );
   const { insert } = auditedInsertStatement(table, Object.keys(given), entity);
   return (await insert(db, { values: given, actorId: ctx.actor?.userId || null, actorName: ctx.actor?.username ?? null, requestId: ctx.requestId })) as T['$inferSelect'];
 }
