@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { bulkLoad } from './data-context.ts';
 
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -10,25 +11,42 @@ const KINDS = ['cirugia', 'consulta_especialidad', 'consulta_medicina_familiar',
 /**
  * Generates `rows` activity entries server-side (INSERT … SELECT over generate_series) for the
  * active residents, one in ten during Jornada `jornadaId` (14–16 May 2021), four in five verified.
+ * The load runs with the secondary indexes dropped and the triggers off (`bulkLoad`), so the
+ * Jornada tallies the insert trigger would keep are computed afterwards from the entries, as
+ * migration 0015 first filled them.
  */
 export async function generateRecords(sql: postgres.Sql, rows: number, jornadaId: number) {
-  await sql.unsafe(`create temp table bench_r as
-    select (row_number() over (order by r.id) - 1)::int as k, r.id, r.sede_id, s.unit_id from residents r join sedes s on s.id = r.sede_id where r.status = 'activo'`);
-  const [{ n }] = await sql.unsafe<{ n: number }[]>('select count(*)::int as n from bench_r');
-  const kinds = `array[${KINDS.map((k) => `'${k}'`).join(',')}]`;
-  const chunk = 1_000_000;
-  for (let from = 0; from < rows; from += chunk) {
-    const to = Math.min(rows, from + chunk) - 1;
-    await sql.unsafe(`insert into activity_records (resident_id, sede_id, performed_on, unit_id, service, kind, supervision, age_band, sex, status, jornada_id)
-      select r.id, r.sede_id,
-             case when g % 10 = 0 then date '2021-05-14' + (g % 3) else date '2021-03-01' + (g % 2000) end,
-             r.unit_id, 'Consulta externa', (${kinds})[1 + (g / 7) % 8], 'realiza', '30-44', case when g % 2 = 0 then 'H' else 'M' end,
-             case when g % 5 = 0 then 'registrada' else 'verificada' end,
-             case when g % 10 = 0 then ${jornadaId} end
-      from generate_series(${from}, ${to}) g join bench_r r on r.k = g % ${n}`);
+  const one = await sql.reserve();
+  try {
+    await one.unsafe(`create temp table bench_r as
+      select (row_number() over (order by r.id) - 1)::int as k, r.id, r.sede_id, s.unit_id from residents r join sedes s on s.id = r.sede_id where r.status = 'activo'`);
+    const [{ n }] = await one.unsafe<{ n: number }[]>('select count(*)::int as n from bench_r');
+    const kinds = `array[${KINDS.map((k) => `'${k}'`).join(',')}]`;
+    const chunk = 1_000_000;
+    await bulkLoad(one, 'activity_records', async () => {
+      for (let from = 0; from < rows; from += chunk) {
+        const to = Math.min(rows, from + chunk) - 1;
+        await one.unsafe(`insert into activity_records (resident_id, sede_id, performed_on, unit_id, service, kind, supervision, age_band, sex, status, jornada_id)
+          select r.id, r.sede_id,
+                 case when g % 10 = 0 then date '2021-05-14' + (g % 3) else date '2021-03-01' + (g % 2000) end,
+                 r.unit_id, 'Consulta externa', (${kinds})[1 + (g / 7) % 8], 'realiza', '30-44', case when g % 2 = 0 then 'H' else 'M' end,
+                 case when g % 5 = 0 then 'registrada' else 'verificada' end,
+                 case when g % 10 = 0 then ${jornadaId} end
+          from generate_series(${from}, ${to}) g join bench_r r on r.k = g % ${n}`);
+      }
+    });
+    await one.unsafe('drop table bench_r');
+    await one.unsafe('delete from jornada_tallies');
+    await one.unsafe('delete from jornada_participant_tallies');
+    await one.unsafe(`insert into jornada_tallies (jornada_id, unit_id, kind, day, n)
+      select jornada_id, unit_id, kind, performed_on, count(*) from activity_records where jornada_id is not null and status <> 'devuelta' group by 1, 2, 3, 4`);
+    await one.unsafe(`insert into jornada_participant_tallies (jornada_id, resident_id, n)
+      select jornada_id, resident_id, count(*) from activity_records where jornada_id is not null and status <> 'devuelta' group by 1, 2`);
+    await one.unsafe('vacuum analyze activity_records');
+    return n;
+  } finally {
+    one.release();
   }
-  await sql.unsafe('vacuum analyze activity_records');
-  return n;
 }
 
 /** A direct count forced to read the whole table, the baseline each report is checked against. */
