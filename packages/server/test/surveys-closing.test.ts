@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mexicoToday } from '@sirem/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../src/db/schema/audit.ts';
 import { type Client, national, setupApp, type TestContext } from './support/app.ts';
 import { residentWithAccount } from './support/accounts.ts';
@@ -117,5 +118,30 @@ describe('closing safely', () => {
     expect(res.json()).toMatchObject({ status: 403, detail: 'Solo el nivel central cierra campañas de encuestas.' });
     expect(await closings(c.id)).toBe(0);
     expect(ok<{ published: boolean }>(await coordinator.get(`/api/v1/surveys/campaigns/${c.id}/results`)).published).toBe(false);
+  });
+});
+
+describe('campaign days are days in Mexico City', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a campaign takes answers until midnight in Mexico City on its closing day (not until midnight UTC, 18:00 there), and closes after it', async () => {
+    // 03:00 UTC after the coming UTC midnight: already the next day in UTC, still the evening before in Mexico City.
+    const evening = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 3 * 3_600_000);
+    vi.useFakeTimers({ toFake: ['Date'], now: evening });
+    const closesOn = mexicoToday(evening);
+    expect(closesOn < evening.toISOString().slice(0, 10)).toBe(true);
+    // Signed in at that moment, so the sessions are current whichever clock the database reads.
+    const centre = await t.login('central.cierre');
+    const [early, late] = [await t.login('cierre.jal.0'), await t.login('cierre.jal.1')];
+    const campaign = ok<Campaign>(await centre.post('/api/v1/surveys/campaigns', { surveyId: survey.id, cycleId, audience: 'residentes', opensOn: '2026-03-01', closesOn }), 201);
+    expect(ok<{ id: number }[]>(await early.get('/api/v1/surveys/campaigns/mine')).map((c) => c.id)).toContain(campaign.id);
+    ok(await early.post(`/api/v1/surveys/campaigns/${campaign.id}/responses`, sheet(4)), 201);
+    expect(ok<{ published: boolean }>(await centre.get(`/api/v1/surveys/campaigns/${campaign.id}/results?groupBy=nation`)).published).toBe(false);
+
+    // 01:00 in Mexico City the next day: the closing day has passed there.
+    vi.setSystemTime(new Date(evening.getTime() + 4 * 3_600_000));
+    const refused = await late.post(`/api/v1/surveys/campaigns/${campaign.id}/responses`, sheet(2));
+    expect(refused.json()).toMatchObject({ status: 409, code: 'campaign_closed' });
+    expect(ok<{ published: boolean }>(await centre.get(`/api/v1/surveys/campaigns/${campaign.id}/results?groupBy=nation`)).published).toBe(true);
   });
 });

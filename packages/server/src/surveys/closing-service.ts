@@ -1,4 +1,4 @@
-import { type CloseCampaignInput, campaignClosed, can, formatDate, resolveScope } from '@sirem/core';
+import { type CloseCampaignInput, campaignClosed, can, formatDate, mexicoToday, resolveScope } from '@sirem/core';
 import { and, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { surveyCampaigns } from '../db/schema/surveys.ts';
@@ -8,14 +8,17 @@ import { assertSedeInScope } from '../people/scope.ts';
 
 type Campaign = typeof surveyCampaigns.$inferSelect;
 
-/** Campaign days are UTC calendar days, as everywhere else in the surveys. */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
+/**
+ * Campaign days are calendar days in Mexico City, as activity dates are: a campaign closing on the
+ * 15th takes answers until midnight there, not until 18:00 (midnight UTC).
+ */
+export const campaignToday = () => mexicoToday();
 
-export const isClosed = (c: Pick<Campaign, 'closesOn' | 'closedAt'>) => campaignClosed(c, todayUtc());
+export const isClosed = (c: Pick<Campaign, 'closesOn' | 'closedAt'>) => campaignClosed(c, campaignToday());
 
 /** The same rule as campaignClosed, for queries that may only read closed campaigns. */
-export const closedCampaignSql = () => or(isNotNull(surveyCampaigns.closedAt), lt(surveyCampaigns.closesOn, todayUtc()));
-export const notClosedCampaignSql = () => and(isNull(surveyCampaigns.closedAt), gte(surveyCampaigns.closesOn, todayUtc()));
+export const closedCampaignSql = () => or(isNotNull(surveyCampaigns.closedAt), lt(surveyCampaigns.closesOn, campaignToday()));
+export const notClosedCampaignSql = () => and(isNull(surveyCampaigns.closedAt), gte(surveyCampaigns.closesOn, campaignToday()));
 
 /** When a closed campaign closed, for the messages that refuse an answer or a second closing. */
 export const closedWhen = (c: Pick<Campaign, 'closesOn' | 'closedAt'>) =>

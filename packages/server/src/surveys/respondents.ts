@@ -4,11 +4,14 @@ import { facultyAppointments, persons } from '../db/schema/people.ts';
 import type { surveyCampaigns } from '../db/schema/surveys.ts';
 import type { Db } from '../db/client.ts';
 import { placementOfUser } from '../people/placement.ts';
+import { campaignToday } from './closing-service.ts';
 
 type Campaign = typeof surveyCampaigns.$inferSelect;
+
+/** Appointments not ended by today (a campaign day, in Mexico City). */
+const currentAppointment = () => or(isNull(facultyAppointments.endsOn), gte(facultyAppointments.endsOn, campaignToday()));
 export type RespondentPlace = { sedeId: number; unitId: number; ooadId: number; specialtyId: number };
 
-const currentAppointment = or(isNull(facultyAppointments.endsOn), gte(facultyAppointments.endsOn, sql`current_date`));
 
 /** Where a teacher teaches now (their most recent current appointment). */
 async function teachingPlace(db: Db, userId: number): Promise<RespondentPlace | null> {
@@ -19,7 +22,7 @@ async function teachingPlace(db: Db, userId: number): Promise<RespondentPlace | 
     .innerJoin(sedes, eq(sedes.id, facultyAppointments.sedeId))
     .innerJoin(units, eq(units.id, sedes.unitId))
     .innerJoin(courses, eq(courses.id, sedes.courseId))
-    .where(and(eq(persons.userId, userId), currentAppointment, lte(facultyAppointments.startsOn, sql`current_date`)))
+    .where(and(eq(persons.userId, userId), currentAppointment(), lte(facultyAppointments.startsOn, campaignToday())))
     .orderBy(desc(facultyAppointments.id))
     .limit(1);
   return row ?? null;
@@ -43,6 +46,6 @@ export function teachersAt(db: Db, sedeId: number) {
     .select({ appointmentId: facultyAppointments.id, role: facultyAppointments.role, name: sql<string>`${persons.givenNames} || ' ' || ${persons.firstSurname}` })
     .from(facultyAppointments)
     .innerJoin(persons, eq(persons.id, facultyAppointments.personId))
-    .where(and(eq(facultyAppointments.sedeId, sedeId), currentAppointment))
+    .where(and(eq(facultyAppointments.sedeId, sedeId), currentAppointment()))
     .orderBy(persons.firstSurname);
 }

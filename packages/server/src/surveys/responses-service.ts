@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import { surveyAnswers, surveyCampaigns, surveyParticipations, surveyQuestions, surveyResponses, surveys } from '../db/schema/surveys.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
-import { closedWhen, notClosedCampaignSql, todayUtc as today } from './closing-service.ts';
+import { closedWhen, notClosedCampaignSql, campaignToday as today } from './closing-service.ts';
 import { respondentPlace, teachersAt } from './respondents.ts';
 
 type Campaign = typeof surveyCampaigns.$inferSelect;

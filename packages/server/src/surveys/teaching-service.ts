@@ -4,7 +4,7 @@ import { facultyAppointments, persons } from '../db/schema/people.ts';
 import { surveyCampaigns, surveyResponses, surveys } from '../db/schema/surveys.ts';
 import { forbidden } from '../http/errors.ts';
 import type { Ctx } from '../http/context.ts';
-import { closedCampaignSql, notClosedCampaignSql, todayUtc } from './closing-service.ts';
+import { closedCampaignSql, notClosedCampaignSql, campaignToday } from './closing-service.ts';
 import { campaignCells, indicatorTable } from './result-cells.ts';
 
 /**
@@ -22,7 +22,7 @@ export async function myTeachingResults(ctx: Ctx) {
     .select({ id: surveyCampaigns.id, title: surveys.title, closesOn: surveyCampaigns.closesOn })
     .from(surveyCampaigns)
     .innerJoin(surveys, eq(surveys.id, surveyCampaigns.surveyId))
-    .where(and(eq(surveys.purpose, 'docente'), lte(surveyCampaigns.opensOn, todayUtc()), notClosedCampaignSql(), or(isNull(surveyCampaigns.sedeId), inArray(surveyCampaigns.sedeId, mine.map((m) => m.sedeId)))))
+    .where(and(eq(surveys.purpose, 'docente'), lte(surveyCampaigns.opensOn, campaignToday()), notClosedCampaignSql(), or(isNull(surveyCampaigns.sedeId), inArray(surveyCampaigns.sedeId, mine.map((m) => m.sedeId)))))
     .orderBy(surveyCampaigns.closesOn)
     .limit(50);
   const closed = await ctx.db.selectDistinct({ id: surveyCampaigns.id, title: surveys.title }).from(surveyResponses).innerJoin(surveyCampaigns, eq(surveyCampaigns.id, surveyResponses.campaignId)).innerJoin(surveys, eq(surveys.id, surveyCampaigns.surveyId)).where(and(inArray(surveyResponses.subjectAppointmentId, ids), closedCampaignSql()));
