@@ -22,7 +22,24 @@ export async function freshDatabase(prefix: string) {
   };
 }
 
-export const machine = () => ({ cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform });
+let gauge: number | undefined;
+/**
+ * Milliseconds a fixed single-thread workload takes here (100,000 JSON round trips of an
+ * entry-sized object), measured once per run: this machine's speed changes from hour to hour, and
+ * the gauge lets figures of different runs be compared (lower is faster).
+ */
+export function cpuGaugeMs() {
+  if (gauge === undefined) {
+    const entry = { residentId: 1, performedOn: '2026-05-14', unitId: 2, service: 'Urgencias', kind: 'consulta_especialidad', supervision: 'realiza', diagnosisCode: 'I10', ageBand: '45-59', sex: 'M' };
+    const started = performance.now();
+    let sum = 0;
+    for (let i = 0; i < 100_000; i++) sum += (JSON.parse(JSON.stringify({ ...entry, residentId: i })) as typeof entry).residentId;
+    gauge = sum > 0 ? Math.round(performance.now() - started) : 0;
+  }
+  return gauge;
+}
+
+export const machine = () => ({ cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, cpuGaugeMs: cpuGaugeMs() });
 
 /** Writes bench/results/<name>.json and <name>.md. */
 export function writeResult(name: string, data: Record<string, unknown>, markdown: string) {
