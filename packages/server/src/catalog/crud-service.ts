@@ -2,6 +2,7 @@ import { type ListQuery, type Page, type Scope, can, resolveScope, scopeCovers }
 import { type SQL, and, asc, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
+import { compiledRows } from '../db/compiled-select.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { allPages } from '../lib/pages.ts';
@@ -39,10 +40,13 @@ export async function listRows<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: C
     pageWhere = and(where, sql`(${sort.expr}, ${r.table.id}) ${op} (${value}::${CAST[sort.type]}, ${id}::int)`);
   }
   const order = descending ? [desc(sort.expr), desc(r.table.id)] : [asc(sort.expr), asc(r.table.id)];
-  const rows = (await r.query(ctx.db).where(pageWhere).orderBy(...order).limit(limit + 1)) as Row[];
+  // A resource's projection and joins are fixed, so its entity and the order name the statement.
+  const [rows, [{ n }]] = await Promise.all([
+    compiledRows<Row>(r.query(ctx.db).where(pageWhere).orderBy(...order).limit(limit + 1), `catalog:${r.entity}|${sortName}|${descending ? 'desc' : 'asc'}`, pageWhere, [limit + 1]),
+    compiledRows<{ n: number }>(r.count(ctx.db).where(where), `catalog:${r.entity}|count`, where),
+  ]);
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
-  const [{ n }] = (await r.count(ctx.db).where(where)) as { n: number }[];
   const last = items.at(-1);
   return { items, total: Number(n), nextCursor: more && last ? encodeCursor(cursorValue(last, sortName), last.id) : null };
 }

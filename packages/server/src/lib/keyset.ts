@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, sql } from 'drizzle-orm';
 import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
+import { compiledRows } from '../db/compiled-select.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 export type SortKey = { expr: SQL | PgColumn; type: 'text' | 'int' | 'date' };
@@ -27,6 +28,12 @@ export async function keysetPage<T extends { id: number }>(
     where: SQL | undefined; sort: SortKey; sortName: string; idColumn: PgColumn; descending: boolean; cursor?: string; limit: number;
     /** Where the total may come from instead of counting again (a cache that knows when the data changed). */
     cachedTotal?: (count: () => Promise<number>) => Promise<number>;
+    /**
+     * Names the select (table, joins and fields for each sort name) so its statement is built once
+     * per WHERE shape (see `compiledRows`); a select whose fields or joins change with anything
+     * but the sort name must not set it.
+     */
+    shape?: string;
   },
 ) {
   const { sort, descending, limit } = opts;
@@ -40,15 +47,17 @@ export async function keysetPage<T extends { id: number }>(
   const counted = async () => Number(((await count.where(opts.where)) as unknown as { n: number }[])[0]?.n ?? 0);
   // The page and the total are independent queries: both go out at once.
   const [rows, total] = await Promise.all([
-    select.where(pageWhere).orderBy(...order).limit(literalLimit(limit + 1)) as unknown as Promise<(T & { sortValue: string | number })[]>,
+    pageRows<T & { sortValue: string | number }>(select.where(pageWhere).orderBy(...order).limit(literalLimit(limit + 1)), opts.shape && `${opts.shape}|${opts.sortName}|${descending ? 'desc' : 'asc'}|${limit}`, pageWhere),
     opts.cachedTotal ? opts.cachedTotal(counted) : counted(),
   ]);
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
-  return {
-    items: items.map(({ sortValue: _v, ...row }) => row as unknown as T),
-    total,
-    nextCursor: more && last ? encodeCursor(last.sortValue, last.id) : null,
-  };
+  const nextCursor = more && last ? encodeCursor(last.sortValue, last.id) : null;
+  // The sort value is the select's last field: deleting the last property keeps each row's shape
+  // fast, where copying the other thirty-odd fields into a new object cost a few percent of a page.
+  for (const row of items) delete (row as { sortValue?: unknown }).sortValue;
+  return { items: items as unknown as T[], total, nextCursor };
 }
+
+const pageRows = <R>(query: PgSelect, key: string | undefined, where: SQL | undefined) => (key ? compiledRows<R>(query, key, where) : (query as unknown as Promise<R[]>));

@@ -74,6 +74,7 @@ export async function listFaculty(ctx: Ctx, q: FacultyQuery) {
   return keysetPage<typeof columns & { id: number }>(join(ctx, { ...columns, sortValue: sort.expr }), join(ctx, { n: count() }), {
     where, sort, sortName: 'name', idColumn: facultyAppointments.id, descending: q.dir === 'desc', cursor: q.cursor, limit: q.limit ?? 50,
     cachedTotal: cachedTotal(ctx, 'faculty', scope, q),
+    shape: 'faculty',
   });
 }
 

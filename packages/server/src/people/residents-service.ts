@@ -76,6 +76,7 @@ export async function listResidents(ctx: Ctx, query: ResidentQuery) {
     cursor: query.cursor,
     limit: query.limit ?? 50,
     cachedTotal: cachedTotal(ctx, 'residents', scope, query),
+    shape: 'residents',
   });
 }
 
