@@ -87,6 +87,18 @@ describe('browsing the catalogue', () => {
     expect(res.json()).toMatchObject({ code: 'validation_error', errors: [{ field: 'cursor' }] });
     expect(res.json().detail).toMatch(/cursor de paginación no es válido/);
   });
+
+  it('answers a page size out of range, or a filter zod words itself, in Spanish', async () => {
+    for (const limit of ['500', '0', 'diez']) {
+      const res = await central.get(`/api/v1/catalog/units?limit=${limit}`);
+      expect(res.json(), limit).toMatchObject({ status: 400, code: 'validation_error', detail: 'Revise los filtros: Tamaño de página: un número de 1 a 200.', errors: [{ field: 'limit' }] });
+    }
+    const res = await central.get('/api/v1/catalog/units?dir=arriba');
+    expect(res.json()).toMatchObject({ status: 400, errors: [{ field: 'dir', message: 'Orden: asc o desc.' }] });
+    // A message no schema words itself still comes in Spanish.
+    const sort = await central.get(`/api/v1/catalog/units?sort=${'x'.repeat(41)}`);
+    expect(sort.json().errors[0].message).toMatch(/^Demasiado grande/);
+  });
 });
 
 describe('registering a unit', () => {

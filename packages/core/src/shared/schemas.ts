@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './dates.ts';
 
+// Messages a schema does not word itself (most do) are zod's own, in Spanish: users read them in the API's answers.
+z.config(z.locales.es());
+
 export const isoDate = z
   .string({ error: 'Escriba una fecha.' })
   .refine(isValidIsoDate, { message: 'Fecha inválida: use el formato aaaa-mm-dd.' });
@@ -35,12 +38,13 @@ export const effective = z.object({
   validTo: isoDate.nullish(),
 });
 
+const PAGE_SIZE = 'Tamaño de página: un número de 1 a 200.';
 export const listQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100, 'La búsqueda admite a lo más 100 caracteres.').optional(),
   sort: z.string().max(40).optional(),
-  dir: z.enum(['asc', 'desc']).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  dir: z.enum(['asc', 'desc'], 'Orden: asc o desc.').optional(),
+  cursor: z.string().max(500, 'Cursor de página inválido; vuelva a la primera página.').optional(),
+  limit: z.coerce.number(PAGE_SIZE).int(PAGE_SIZE).min(1, PAGE_SIZE).max(200, PAGE_SIZE).optional(),
   active: z.enum(['true', 'false', 'all']).optional(),
 });
 export type ListQuery = z.infer<typeof listQuery>;
