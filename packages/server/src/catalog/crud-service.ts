@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { compiledRows } from '../db/compiled-select.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../http/errors.ts';
+import { cachedTotal } from '../lib/cached-total.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { allPages } from '../lib/pages.ts';
 import { searchWords } from '../lib/search.ts';
@@ -12,14 +13,18 @@ import type { Ctx, Resource, Row } from './resource.ts';
 const PAGE = 50;
 const CAST = { text: sql.raw('text'), int: sql.raw('int'), date: sql.raw('date') };
 
-function readScopeOf<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx): SQL | undefined {
+function catalogScope(ctx: Ctx): Scope {
   const scope = resolveScope(ctx.actor.grants, 'catalog.read');
   if (scope.kind === 'none') throw forbidden('No tiene acceso al catálogo.');
+  return scope;
+}
+
+function readScopeOf<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, scope = catalogScope(ctx)): SQL | undefined {
   return r.readScope?.(scope);
 }
 
-function baseWhere<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, query: Q): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [readScopeOf(r, ctx), ...(r.filters?.(query) ?? [])];
+function baseWhere<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: Ctx, query: Q, scope: Scope): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [readScopeOf(r, ctx, scope), ...(r.filters?.(query) ?? [])];
   if (query.active !== 'all') conditions.push(eq(r.table.active, query.active !== 'false'));
   if (r.search) conditions.push(searchWords(r.search, query.q));
 
@@ -32,7 +37,8 @@ export async function listRows<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: C
   const sort = r.sortable[sortName];
   const descending = query.dir === 'desc';
   const limit = query.limit ?? PAGE;
-  const where = baseWhere(r, ctx, query);
+  const scope = catalogScope(ctx);
+  const where = baseWhere(r, ctx, query, scope);
   let pageWhere = where;
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
@@ -40,15 +46,17 @@ export async function listRows<I, Q extends ListQuery>(r: Resource<I, Q>, ctx: C
     pageWhere = and(where, sql`(${sort.expr}, ${r.table.id}) ${op} (${value}::${CAST[sort.type]}, ${id}::int)`);
   }
   const order = descending ? [desc(sort.expr), desc(r.table.id)] : [asc(sort.expr), asc(r.table.id)];
-  // A resource's projection and joins are fixed, so its entity and the order name the statement.
-  const [rows, [{ n }]] = await Promise.all([
+  // A resource's projection and joins are fixed, so its entity and the order name the statement;
+  // the total is kept per scope and filters until the catalogue changes (`cachedTotal`).
+  const counted = async () => Number((await compiledRows<{ n: number }>(r.count(ctx.db).where(where), `catalog:${r.entity}|count`, where))[0]?.n ?? 0);
+  const [rows, total] = await Promise.all([
     compiledRows<Row>(r.query(ctx.db).where(pageWhere).orderBy(...order).limit(limit + 1), `catalog:${r.entity}|${sortName}|${descending ? 'desc' : 'asc'}`, pageWhere, [limit + 1]),
-    compiledRows<{ n: number }>(r.count(ctx.db).where(where), `catalog:${r.entity}|count`, where),
+    cachedTotal(ctx, `catalog:${r.entity}`, scope, query as Record<string, unknown>)(counted),
   ]);
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
-  return { items, total: Number(n), nextCursor: more && last ? encodeCursor(cursorValue(last, sortName), last.id) : null };
+  return { items, total, nextCursor: more && last ? encodeCursor(cursorValue(last, sortName), last.id) : null };
 }
 
 function cursorValue(row: Row, sortName: string): string | number {
