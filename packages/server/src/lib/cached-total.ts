@@ -1,6 +1,6 @@
 import type { Scope } from '@sirem/core';
 import type { Ctx } from '../http/context.ts';
-import { cachedFigures } from '../reports/figures-cache.ts';
+import { cachedUntilChanged } from './version-cache.ts';
 
 /**
  * The total of a list page, kept per scope and filters until the data change (the same rule as
@@ -10,5 +10,5 @@ import { cachedFigures } from '../reports/figures-cache.ts';
 export function cachedTotal(ctx: Ctx, list: string, scope: Scope, query: Record<string, unknown>) {
   const { cursor: _c, limit: _l, sort: _s, dir: _d, ...filters } = query;
   const key = `${list}:${JSON.stringify(Object.entries(filters).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))}`;
-  return (count: () => Promise<number>) => cachedFigures(ctx.db, key, scope, ctx.actor.userId, count);
+  return (count: () => Promise<number>) => cachedUntilChanged(ctx.db, key, scope, ctx.actor.userId, count);
 }

@@ -4,7 +4,7 @@ import { ooads, units } from '../db/schema/catalog.ts';
 import { facultyAppointments, residents } from '../db/schema/people.ts';
 import type { Ctx } from '../http/context.ts';
 import { residentJoin } from '../people/resident-query.ts';
-import { cachedFigures } from './figures-cache.ts';
+import { cachedUntilChanged } from '../lib/version-cache.ts';
 import { activeResidentFields } from './figures-service.ts';
 import { currentFacultyInScope, facultyJoin, figuresScope, residentsInScope } from './figures-scope.ts';
 
@@ -13,7 +13,7 @@ export type OoadFigures = { ooadId: number; ooad: string; residents: number; spe
 /** The same figures split by OOAD, within the viewer's scope, so an office can compare itself with the rest. */
 export async function figuresByOoad(ctx: Ctx): Promise<OoadFigures[]> {
   const scope = figuresScope(ctx);
-  return cachedFigures(ctx.db, 'by-ooad', scope, ctx.actor.userId, () => computeByOoad(ctx, scope));
+  return cachedUntilChanged(ctx.db, 'by-ooad', scope, ctx.actor.userId, () => computeByOoad(ctx, scope));
 }
 
 async function computeByOoad(ctx: Ctx, scope: Scope): Promise<OoadFigures[]> {

@@ -4,7 +4,7 @@ import { academicCycles, sedes, specialties } from '../db/schema/catalog.ts';
 import { facultyAppointments, persons, residents } from '../db/schema/people.ts';
 import type { Ctx } from '../http/context.ts';
 import { residentJoin } from '../people/resident-query.ts';
-import { cachedFigures } from './figures-cache.ts';
+import { cachedUntilChanged } from '../lib/version-cache.ts';
 import { currentFacultyInScope, facultyJoin, figuresScope, residentsInScope } from './figures-scope.ts';
 
 /** The active-resident aggregates every figure is built from; `groupBy` splits them (e.g. by OOAD). */
@@ -24,7 +24,7 @@ export const activeResidentFields = {
  */
 export async function nationalFigures(ctx: Ctx) {
   const scope = figuresScope(ctx);
-  return cachedFigures(ctx.db, 'figures', scope, ctx.actor.userId, () => computeFigures(ctx, scope));
+  return cachedUntilChanged(ctx.db, 'figures', scope, ctx.actor.userId, () => computeFigures(ctx, scope));
 }
 
 async function computeFigures(ctx: Ctx, scope: Scope) {

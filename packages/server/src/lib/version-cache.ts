@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 
 /**
- * Figures cached per scope until the data change. Every mutation writes its audit row in its own
+ * Results (report figures, list totals) cached per scope until the data change. Every mutation writes its audit row in its own
  * transaction, so the newest audit id is the data's version, with one gap: a write still open
  * may already hold a lower audit id, and its commit would then not move the newest one. So the
  * version also lists the transactions in flight when the data were read; when any of them ends,
@@ -27,7 +27,7 @@ async function dataVersion(db: Db): Promise<string> {
 }
 
 /** `compute` for this report and scope, or its cached result when nothing has changed since. */
-export async function cachedFigures<T>(db: Db, report: string, scope: Scope, userId: number, compute: () => Promise<T>): Promise<T> {
+export async function cachedUntilChanged<T>(db: Db, report: string, scope: Scope, userId: number, compute: () => Promise<T>): Promise<T> {
   // A self scope reads the viewer's own records: their cache entry is theirs alone.
   const key = `${report}|${JSON.stringify(scope)}|${scope.kind === 'some' && scope.self ? userId : ''}`;
   const version = await dataVersion(db);
