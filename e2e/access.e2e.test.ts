@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPassword, apiAs, choose, launch, loginAs, newPage } from './support/browser.ts';
+import { firstLogin } from './support/accounts.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,13 +45,7 @@ describe('signing in', () => {
     await admin.context().close();
 
     const coord = await newPage(browser);
-    await loginAs(coord, 'coord.prueba', 'temporal-de-prueba-1');
-    await coord.getByText('Su contraseña es temporal').waitFor();
-    await coord.getByLabel('Contraseña actual').fill('temporal-de-prueba-1');
-    await coord.getByLabel(/^Contraseña nueva( \*)?$/).fill('mi-contraseña-propia-1');
-    await coord.getByLabel('Confirme la contraseña nueva').fill('mi-contraseña-propia-1');
-    await coord.getByRole('button', { name: 'Guardar' }).click();
-    await coord.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+    await firstLogin(coord, 'coord.prueba', 'temporal-de-prueba-1', 'mi-contraseña-propia-1');
     expect(await coord.getByRole('link', { name: 'Unidades' }).count()).toBe(1);
     expect(await coord.getByRole('link', { name: 'Usuarios' }).count()).toBe(0);
     expect(await coord.getByRole('link', { name: 'Auditoría' }).count()).toBe(0);

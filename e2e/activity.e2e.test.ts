@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCurp } from '../packages/core/src/people/curp-build.ts';
 import { adminPassword, apiAs, baseUrl, launch, loginAs, newPage } from './support/browser.ts';
+import { firstLogin } from './support/accounts.ts';
 
 let browser: Browser;
 let admin: Page;
@@ -12,15 +13,6 @@ const person = (givenNames: string, birthDate: string, sex: 'H' | 'M') => {
   return { keyType: 'curp', curp, givenNames, firstSurname: 'Bitácora', secondSurname: 'Prueba', sex, birthDate, nationality: 'MEX' };
 };
 
-/** Signs in with the temporary password an administrator set and replaces it, as a new user does. */
-async function firstLogin(page: Page, username: string, temporary: string) {
-  await loginAs(page, username, temporary);
-  await page.getByLabel('Contraseña actual').fill(temporary);
-  await page.getByLabel(/^Contraseña nueva( \*)?$/).fill(`${username}-propia-1`);
-  await page.getByLabel('Confirme la contraseña nueva').fill(`${username}-propia-1`);
-  await page.getByRole('button', { name: 'Guardar' }).click();
-  await page.getByRole('heading', { name: /Bienvenida/ }).waitFor();
-}
 
 beforeAll(async () => {
   browser = await launch();
@@ -42,7 +34,7 @@ afterAll(() => browser.close());
 describe('clinical activity log', () => {
   it('on a phone, offline: three entries wait on the phone, sync once when the connection returns', async () => {
     const phone = await newPage(browser, { width: 375, height: 812 });
-    await firstLogin(phone, 'luis.bitacora', 'temporal-luis-1');
+    await firstLogin(phone, 'luis.bitacora', 'temporal-luis-1', 'luis.bitacora-propia-1');
     await phone.goto(`${baseUrl()}/activity`);
     await phone.getByRole('heading', { name: 'Bitácora de actividad clínica' }).waitFor();
     await phone.context().setOffline(true);
@@ -74,7 +66,7 @@ describe('clinical activity log', () => {
 
   it('the profesor titular verifies an entry, which then shows as verified and locked', async () => {
     const prof = await newPage(browser);
-    await firstLogin(prof, 'rosa.titular', 'temporal-rosa-1');
+    await firstLogin(prof, 'rosa.titular', 'temporal-rosa-1', 'rosa.titular-propia-1');
     await prof.goto(`${baseUrl()}/activity/review`);
     await expect.poll(() => prof.getByTestId('entry').count()).toBe(3);
     await prof.getByRole('button', { name: 'Verificar' }).first().click();

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCurp } from '../packages/core/src/people/curp-build.ts';
 import { adminPassword, apiAs, baseUrl, choose, launch, loginAs, newPage } from './support/browser.ts';
+import { firstLogin } from './support/accounts.ts';
 
 let browser: Browser;
 let page: Page;
@@ -72,12 +73,7 @@ describe('guardia rosters', () => {
     await expect.poll(() => page.getByTestId('roster-status').textContent()).toBe('Publicado');
 
     const resident = await newPage(browser, { width: 375, height: 812 });
-    await loginAs(resident, 'ana.guardia', 'temporal-ana-guardia');
-    await resident.getByLabel('Contraseña actual').fill('temporal-ana-guardia');
-    await resident.getByLabel(/^Contraseña nueva( \*)?$/).fill('ana-guardia-propia-1');
-    await resident.getByLabel('Confirme la contraseña nueva').fill('ana-guardia-propia-1');
-    await resident.getByRole('button', { name: 'Guardar' }).click();
-    await resident.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+    await firstLogin(resident, 'ana.guardia', 'temporal-ana-guardia', 'ana-guardia-propia-1');
     await resident.goto(`${baseUrl()}/guards/my`);
     await resident.getByTestId('my-guard').first().waitFor();
     const cards = await resident.getByTestId('my-guard').count();

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPassword, apiAs, baseUrl, choose, launch, loginAs, newPage } from './support/browser.ts';
+import { firstLogin } from './support/accounts.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,13 +47,7 @@ describe('appointing a jefe de servicio', () => {
 
     // The jefe, once signed in, is offered only the service they head when generating a roster.
     const jefe = await newPage(browser);
-    await loginAs(jefe, 'jefe.urgencias.e2e', 'temporal-de-prueba-1');
-    await jefe.getByText('Su contraseña es temporal').waitFor();
-    await jefe.getByLabel('Contraseña actual').fill('temporal-de-prueba-1');
-    await jefe.getByLabel(/^Contraseña nueva( \*)?$/).fill('jefe-de-urgencias-1');
-    await jefe.getByLabel('Confirme la contraseña nueva').fill('jefe-de-urgencias-1');
-    await jefe.getByRole('button', { name: 'Guardar' }).click();
-    await jefe.getByRole('heading', { name: /Bienvenida/ }).waitFor();
+    await firstLogin(jefe, 'jefe.urgencias.e2e', 'temporal-de-prueba-1', 'jefe-de-urgencias-1');
     await jefe.goto(new URL('guards', baseUrl().endsWith('/') ? baseUrl() : `${baseUrl()}/`).toString());
     await choose(jefe, 'Unidad', 'Zona No. 15', unit.name);
     await jefe.getByRole('checkbox', { name: 'Urgencias (jefatura e2e)' }).waitFor();
