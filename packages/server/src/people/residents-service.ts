@@ -2,6 +2,7 @@ import type { EnrolResidentInput } from '@sirem/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
+import { compiledRows } from '../db/compiled-select.ts';
 import { academicCycles, courses, sedes, specialties, units } from '../db/schema/catalog.ts';
 import { enrolments, persons, residentEvents, residents } from '../db/schema/people.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
@@ -83,18 +84,25 @@ export async function listResidents(ctx: Ctx, query: ResidentQuery) {
 export const exportResidents = (ctx: Ctx, query: ResidentQuery) =>
   allPages(async (cursor) => (await listResidents(ctx, { ...query, cursor, limit: 1000 })) as unknown as { items: Record<string, unknown>[]; nextCursor: string | null });
 
+/**
+ * A resident's profile. Its four reads depend only on the resident's id, so they go out at once;
+ * the scope decides on the first, and a resident out of scope answers 404 with nothing else.
+ */
 export async function getResident(ctx: Ctx, id: number) {
   const scope = readScope(ctx);
-  const [row] = await residentJoin(ctx.db, residentColumns).where(whereAll(eq(residents.id, id), peopleScopeSql(scope, ctx, scopeColumns)));
-  if (!row) throw notFound('El residente');
-  const timeline = await ctx.db.select().from(residentEvents).where(eq(residentEvents.residentId, id)).orderBy(residentEvents.occurredOn, residentEvents.id);
-  const cycles = await ctx.db
-    .select({ cycleId: enrolments.cycleId, cycleCode: academicCycles.code, grade: enrolments.grade, sedeId: enrolments.sedeId, outcome: enrolments.outcome })
-    .from(enrolments)
-    .innerJoin(academicCycles, eq(academicCycles.id, enrolments.cycleId))
-    .where(eq(enrolments.residentId, id))
-    .orderBy(academicCycles.startsOn);
-  const [person] = await ctx.db.select().from(persons).where(eq(persons.id, (row as { personId: number }).personId));
-  return { ...(row as Record<string, unknown>), person: personView(person), timeline, cycles };
+  const where = whereAll(eq(residents.id, id), peopleScopeSql(scope, ctx, scopeColumns));
+  const [[row], timeline, cycles, [person]] = await Promise.all([
+    compiledRows<Record<string, unknown>>(residentJoin(ctx.db, residentColumns).where(where), 'residents:one', where),
+    ctx.db.select().from(residentEvents).where(eq(residentEvents.residentId, id)).orderBy(residentEvents.occurredOn, residentEvents.id),
+    ctx.db
+      .select({ cycleId: enrolments.cycleId, cycleCode: academicCycles.code, grade: enrolments.grade, sedeId: enrolments.sedeId, outcome: enrolments.outcome })
+      .from(enrolments)
+      .innerJoin(academicCycles, eq(academicCycles.id, enrolments.cycleId))
+      .where(eq(enrolments.residentId, id))
+      .orderBy(academicCycles.startsOn),
+    ctx.db.select().from(persons).where(inArray(persons.id, ctx.db.select({ id: residents.personId }).from(residents).where(eq(residents.id, id)))),
+  ]);
+  if (!row || !person) throw notFound('El residente');
+  return { ...row, person: personView(person), timeline, cycles };
 }
 
