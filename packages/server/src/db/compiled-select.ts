@@ -34,8 +34,9 @@ export async function compiledRows<T>(query: PgSelect, key: string, where: SQL |
   const full = `${key}\u0000${clause.sql}`;
   const shape = shapes.get(full);
   const params = [...clause.params, ...tail];
-  if (shape === 'drizzle') return (await query) as T[];
-  if (shape) return mapRows<T>(shape, await (client as Raw).unsafe(shape.text, params, { prepare: true }).values());
+  if (shape) return shape === 'drizzle' ? ((await query) as T[]) : mapRows<T>(shape, await (client as Raw).unsafe(shape.text, params, { prepare: true }).values());
+  // Once the table of shapes is full, a new shape simply runs through Drizzle, without the trial.
+  if (shapes.size >= MAX_SHAPES) return (await query) as T[];
 
   const rows = (await query) as T[];
   const candidate = compile(query, clause.sql, params);
@@ -49,6 +50,7 @@ export async function compiledRows<T>(query: PgSelect, key: string, where: SQL |
 }
 
 function remember(full: string, shape: Shape | 'drizzle') {
+  misses.delete(full);
   if (shapes.size < MAX_SHAPES) shapes.set(full, shape);
 }
 
